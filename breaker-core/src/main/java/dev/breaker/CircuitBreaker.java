@@ -59,6 +59,15 @@ public interface CircuitBreaker {
 	CircuitBreakerConfig config();
 
 	/**
+	 * Whether this breaker's state is kept in a shared store (and so is one breaker
+	 * across every instance of the service).
+	 * @return {@code true} for a shared breaker
+	 */
+	default boolean shared() {
+		return false;
+	}
+
+	/**
 	 * A snapshot of the window and the cumulative counters.
 	 * @return the metrics
 	 */
