@@ -25,9 +25,11 @@ final class TimeWindow implements SlidingWindow {
 	 * exactly once. Readers sweep buckets that slid out without being replaced, at most
 	 * once per second (a CAS on sweptSecond elects the sweeper). The three totals are
 	 * separate counters: a reader may see one call's failure before its call count, which
-	 * skews a rate by one call in flight at most. A bucket holds up to Totals.MAX calls;
-	 * calls beyond that in one second are not recorded. Allocation: one bucket per slot
-	 * per second, none per call.
+	 * skews a rate by one call in flight at most. A retire subtracts a whole bucket, so
+	 * it subtracts failures and slow calls before calls: a reader that overlaps it
+	 * (readers read calls first) sees a lower rate, never a bucket's failures without its
+	 * calls. A bucket holds up to Totals.MAX calls; calls beyond that in one second are
+	 * not recorded. Allocation: one bucket per slot per second, none per call.
 	 */
 
 	private static final long NANOS_PER_SECOND = 1_000_000_000L;
@@ -119,9 +121,11 @@ final class TimeWindow implements SlidingWindow {
 			return;
 		}
 		long counts = bucket.seal();
-		this.calls.addAndGet(-Totals.calls(counts));
+		// Failures and slow calls go first: readers read calls first, so a read that
+		// overlaps a retire sees too many calls (a lower rate), never too few.
 		this.failures.addAndGet(-Totals.failures(counts));
 		this.slowCalls.addAndGet(-Totals.slow(counts));
+		this.calls.addAndGet(-Totals.calls(counts));
 	}
 
 	private static long second(long nowNanos) {
