@@ -51,9 +51,7 @@ final class HalfOpenState extends BreakerState implements SlidingWindow {
 
 	@Override
 	long tryAcquire(LocalCircuitBreaker breaker) {
-		if (this.deadline != NO_DEADLINE && breaker.ticker().read() - this.deadline >= 0) {
-			breaker.open(this, this.attempt + 1, "trial calls not completed within "
-					+ Durations.format(this.config.maxWaitDurationInHalfOpenState().toNanos()));
+		if (reopenedOverdue(breaker)) {
 			return RETRY;
 		}
 		for (;;) {
@@ -67,8 +65,22 @@ final class HalfOpenState extends BreakerState implements SlidingWindow {
 		}
 	}
 
+	// Checked by outcomes too: a trial that completes late must not close the breaker
+	// just because no new call arrived to notice the deadline first.
+	private boolean reopenedOverdue(LocalCircuitBreaker breaker) {
+		if (this.deadline == NO_DEADLINE || breaker.ticker().read() - this.deadline < 0) {
+			return false;
+		}
+		breaker.open(this, this.attempt + 1, "trial calls not completed within "
+				+ Durations.format(this.config.maxWaitDurationInHalfOpenState().toNanos()));
+		return true;
+	}
+
 	@Override
 	void onResult(LocalCircuitBreaker breaker, boolean failure, boolean slow) {
+		if (reopenedOverdue(breaker)) {
+			return;
+		}
 		long totals = this.trial.addAndGet(Totals.delta(failure, slow));
 		long completed = Totals.calls(totals);
 		long failures = Totals.failures(totals);
