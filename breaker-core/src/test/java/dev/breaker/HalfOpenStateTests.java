@@ -107,6 +107,20 @@ class HalfOpenStateTests {
 	}
 
 	@Test
+	void aTrialThatCompletesAfterTheMaxWaitReopensInsteadOfClosing() {
+		CircuitBreaker breaker = halfOpenBreaker((b) -> b.permittedNumberOfCallsInHalfOpenState(2)
+			.maxWaitDurationInHalfOpenState(Duration.ofSeconds(5)));
+		long first = breaker.acquirePermission();
+		long second = breaker.acquirePermission();
+		breaker.onSuccess(first, 0);
+		this.ticker.advance(Duration.ofSeconds(5));
+		// no call arrived in between to notice the deadline: the outcome must
+		breaker.onSuccess(second, 0);
+		assertThat(breaker.state()).isEqualTo(State.OPEN);
+		assertThat(breaker.transitions().get(0).reason()).isEqualTo("trial calls not completed within 5s");
+	}
+
+	@Test
 	void waitsForTheTrialForeverWhenTheMaxWaitIsZero() {
 		CircuitBreaker breaker = halfOpenBreaker((b) -> b.permittedNumberOfCallsInHalfOpenState(2));
 		long first = breaker.acquirePermission();
