@@ -7,13 +7,25 @@ package dev.breaker.autoconfigure;
 import dev.breaker.CircuitBreaker;
 import dev.breaker.CircuitBreakerRegistry;
 import dev.breaker.Ticker;
+import dev.breaker.aop.CircuitGuardedAdvisor;
+import dev.breaker.aop.CircuitGuardedInterceptor;
+import dev.breaker.aop.GuardedBeansScanner;
+import dev.breaker.aop.GuardedMethods;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Role;
+import org.springframework.core.env.Environment;
+import org.springframework.util.ClassUtils;
 
 /**
  * Auto-configuration of the {@link CircuitBreakerRegistry}: binds {@code breaker.*},
@@ -55,6 +67,44 @@ public final class BreakerAutoConfiguration {
 	StateTransitionEvents breakerStateTransitionEvents(CircuitBreakerRegistry registry,
 			ApplicationEventPublisher publisher) {
 		return new StateTransitionEvents(registry, publisher);
+	}
+
+	/**
+	 * The {@code @CircuitGuarded} advice. The advisor and the scanner are infrastructure
+	 * beans made early (the proxy creator and bean post-processing need them), so they
+	 * reach the registry only through providers, on first use.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "breaker.enabled", matchIfMissing = true)
+	static class CircuitGuardedConfiguration {
+
+		private static final String REACTOR = "reactor.core.publisher.Mono";
+
+		@Bean
+		@ConditionalOnMissingBean
+		GuardedMethods circuitGuardedMethods(CircuitBreakerRegistry registry, BreakerProperties properties,
+				ApplicationContext context) {
+			return new GuardedMethods(registry, properties::toConfig, properties.getInstances().keySet(),
+					properties.isStrict(), ClassUtils.isPresent(REACTOR, context.getClassLoader()));
+		}
+
+		@Bean
+		@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+		@ConditionalOnMissingBean
+		static CircuitGuardedAdvisor circuitGuardedAdvisor(ObjectProvider<GuardedMethods> methods,
+				Environment environment) {
+			int order = Binder.get(environment)
+				.bind("breaker.aspect-order", Integer.class)
+				.orElse(BreakerProperties.DEFAULT_ASPECT_ORDER);
+			return new CircuitGuardedAdvisor(new CircuitGuardedInterceptor(methods::getObject), order);
+		}
+
+		@Bean
+		@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+		static GuardedBeansScanner circuitGuardedBeansScanner(ObjectProvider<GuardedMethods> methods) {
+			return new GuardedBeansScanner(methods::getObject);
+		}
+
 	}
 
 }
