@@ -13,7 +13,6 @@ import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
 
 import dev.breaker.CircuitBreakerRegistry;
 import dev.breaker.State;
@@ -27,11 +26,6 @@ import dev.breaker.State;
 @EnableAutoConfiguration
 class NoObservabilityApplication {
 
-	@Bean
-	CircuitBreakerRegistry circuitBreakerRegistry() {
-		return CircuitBreakerRegistry.ofDefaults();
-	}
-
 	/**
 	 * Start the application, use a breaker, and describe what the context holds.
 	 * @return the class names of every bean, then the state of breaker "payments"
@@ -39,10 +33,11 @@ class NoObservabilityApplication {
 	static List<String> run() {
 		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(NoObservabilityApplication.class)
 			.web(WebApplicationType.NONE)
-			.properties("spring.main.banner-mode=off", "management.endpoints.web.exposure.include=*")
+			.properties("spring.main.banner-mode=off", "management.endpoints.web.exposure.include=*",
+					"breaker.instances.payments.failure-rate-threshold=25")
 			.run()) {
 			CircuitBreakerRegistry breakers = context.getBean(CircuitBreakerRegistry.class);
-			breakers.breaker("payments").transitionTo(State.FORCED_OPEN);
+			breakers.find("payments").orElseThrow().transitionTo(State.FORCED_OPEN);
 			List<String> beanTypes = Arrays.stream(context.getBeanDefinitionNames())
 				.map((name) -> String.valueOf(context.getType(name)))
 				.toList();

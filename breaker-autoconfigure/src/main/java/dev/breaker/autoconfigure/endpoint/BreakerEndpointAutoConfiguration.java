@@ -14,21 +14,23 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
 
 import dev.breaker.CircuitBreakerRegistry;
+import dev.breaker.autoconfigure.BreakerAutoConfiguration;
+import dev.breaker.autoconfigure.BreakerProperties;
 import dev.breaker.store.SharedStateStore;
 
 /**
  * Auto-configuration of the {@code breakers} Actuator endpoint and health contributor,
  * each only when its part of Actuator is on the classpath.
  */
-@AutoConfiguration
+@AutoConfiguration(after = BreakerAutoConfiguration.class)
 @ConditionalOnBean(CircuitBreakerRegistry.class)
 public final class BreakerEndpointAutoConfiguration {
 
@@ -56,13 +58,14 @@ public final class BreakerEndpointAutoConfiguration {
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnClass({ HealthIndicator.class, ConditionalOnEnabledHealthIndicator.class })
 	@ConditionalOnEnabledHealthIndicator("breakers")
+	@EnableConfigurationProperties(BreakerProperties.class)
 	static class HealthConfiguration {
 
 		@Bean
 		@ConditionalOnMissingBean(name = "breakersHealthIndicator")
 		BreakersHealthIndicator breakersHealthIndicator(CircuitBreakerRegistry circuitBreakerRegistry,
-				Environment environment, ObjectProvider<SharedStateStore> store) {
-			String statusWhenOpen = environment.getProperty("breaker.health.status-when-open", "UP");
+				BreakerProperties properties, ObjectProvider<SharedStateStore> store) {
+			String statusWhenOpen = properties.getHealth().getStatusWhenOpen();
 			return new BreakersHealthIndicator(circuitBreakerRegistry,
 					new Status(statusWhenOpen.trim().toUpperCase(Locale.ROOT)), store.getIfUnique());
 		}

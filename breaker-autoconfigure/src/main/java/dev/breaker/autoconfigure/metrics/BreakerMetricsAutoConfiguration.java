@@ -13,13 +13,15 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 import dev.breaker.CircuitBreakerRegistry;
+import dev.breaker.autoconfigure.BreakerAutoConfiguration;
 
 /**
  * Auto-configuration of the Micrometer meters of every circuit breaker
  * ({@code breaker.state}, {@code breaker.calls}, ...).
  */
-@AutoConfiguration(afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
-		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
+@AutoConfiguration(after = BreakerAutoConfiguration.class,
+		afterName = { "org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+				"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration" })
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean({ MeterRegistry.class, CircuitBreakerRegistry.class })
 public final class BreakerMetricsAutoConfiguration {

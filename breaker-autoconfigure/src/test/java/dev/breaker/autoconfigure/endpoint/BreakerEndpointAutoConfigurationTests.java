@@ -15,11 +15,10 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 import dev.breaker.CircuitBreakerRegistry;
 import dev.breaker.State;
+import dev.breaker.autoconfigure.BreakerAutoConfiguration;
 import dev.breaker.store.SharedStateStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,9 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BreakerEndpointAutoConfigurationTests {
 
-	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(AutoConfigurations.of(BreakerEndpointAutoConfiguration.class))
-		.withUserConfiguration(BreakersConfiguration.class);
+	private final ApplicationContextRunner runner = new ApplicationContextRunner().withConfiguration(
+			AutoConfigurations.of(BreakerAutoConfiguration.class, BreakerEndpointAutoConfiguration.class));
 
 	@Test
 	void createsTheEndpointAndItsWebExtensionWhenExposed() {
@@ -143,16 +141,6 @@ class BreakerEndpointAutoConfigurationTests {
 		Health health = indicator.health();
 		assertThat(health).isNotNull();
 		return health;
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class BreakersConfiguration {
-
-		@Bean
-		CircuitBreakerRegistry circuitBreakerRegistry() {
-			return CircuitBreakerRegistry.ofDefaults();
-		}
-
 	}
 
 	static class StubStore implements SharedStateStore {

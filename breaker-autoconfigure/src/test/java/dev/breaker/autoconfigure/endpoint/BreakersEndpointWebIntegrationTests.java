@@ -29,9 +29,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 
 import dev.breaker.CircuitBreaker;
-import dev.breaker.CircuitBreakerConfig;
 import dev.breaker.CircuitBreakerRegistry;
 import dev.breaker.State;
+import dev.breaker.Ticker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIOException;
@@ -43,7 +43,10 @@ import static org.assertj.core.api.Assertions.assertThatIOException;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.endpoints.web.exposure.include=breakers,health,prometheus",
-				"management.endpoint.health.show-details=always" })
+				"management.endpoint.health.show-details=always", "breaker.defaults.sliding-window-size=2",
+				"breaker.defaults.minimum-number-of-calls=2", "breaker.defaults.wait-duration-in-open-state=30s",
+				"breaker.defaults.permitted-number-of-calls-in-half-open-state=1",
+				"breaker.instances.configured.failure-rate-threshold=25" })
 class BreakersEndpointWebIntegrationTests {
 
 	private static final AtomicLong nanos = new AtomicLong();
@@ -64,6 +67,7 @@ class BreakersEndpointWebIntegrationTests {
 		assertThat(response.statusCode()).isEqualTo(200);
 		DocumentContext json = JsonPath.parse(response.body());
 		assertThat(json.read("$.breakers['all-a'].state", String.class)).isEqualTo("CLOSED");
+		assertThat(json.read("$.breakers['configured'].state", String.class)).isEqualTo("CLOSED");
 		assertThat(json.read("$.breakers['all-b'].state", String.class)).isEqualTo("DISABLED");
 		assertThat(json.read("$.breakers['all-b'].transitions[0].to", String.class)).isEqualTo("DISABLED");
 	}
@@ -144,6 +148,7 @@ class BreakersEndpointWebIntegrationTests {
 		trip("scraped");
 		String body = get("/actuator/prometheus").body();
 		assertThat(body).contains("breaker_state{name=\"scraped\",state=\"open\"} 1.0")
+			.contains("breaker_state{name=\"configured\",state=\"closed\"} 1.0")
 			.contains("breaker_state{name=\"scraped\",state=\"closed\"} 0.0")
 			.contains("breaker_calls_total{name=\"scraped\",outcome=\"failure\"} 2.0")
 			.contains("breaker_transitions_total{from=\"closed\",name=\"scraped\",to=\"open\"} 1.0")
@@ -181,13 +186,8 @@ class BreakersEndpointWebIntegrationTests {
 	static class TestApplication {
 
 		@Bean
-		CircuitBreakerRegistry circuitBreakerRegistry() {
-			return CircuitBreakerRegistry.of(CircuitBreakerConfig.builder()
-				.slidingWindowSize(2)
-				.minimumNumberOfCalls(2)
-				.waitDurationInOpenState(Duration.ofSeconds(30))
-				.permittedNumberOfCallsInHalfOpenState(1)
-				.build(), nanos::get);
+		Ticker breakerTicker() {
+			return nanos::get;
 		}
 
 	}

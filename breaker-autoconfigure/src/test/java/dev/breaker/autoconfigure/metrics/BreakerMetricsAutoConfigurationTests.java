@@ -18,6 +18,7 @@ import org.springframework.context.annotation.Configuration;
 
 import dev.breaker.CircuitBreakerRegistry;
 import dev.breaker.State;
+import dev.breaker.autoconfigure.BreakerAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,10 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BreakerMetricsAutoConfigurationTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
-		.withConfiguration(
-				AutoConfigurations.of(MetricsAutoConfiguration.class, CompositeMeterRegistryAutoConfiguration.class,
-						SimpleMetricsExportAutoConfiguration.class, BreakerMetricsAutoConfiguration.class))
-		.withUserConfiguration(BreakersConfiguration.class);
+		.withConfiguration(AutoConfigurations.of(MetricsAutoConfiguration.class,
+				CompositeMeterRegistryAutoConfiguration.class, SimpleMetricsExportAutoConfiguration.class,
+				BreakerAutoConfiguration.class, BreakerMetricsAutoConfiguration.class))
+		.withPropertyValues("breaker.instances.payments.failure-rate-threshold=25");
 
 	@Test
 	void bindsTheMetersOfEveryBreaker() {
@@ -63,8 +64,9 @@ class BreakerMetricsAutoConfigurationTests {
 
 	@Test
 	void doesNothingWithoutAMeterRegistry() {
-		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(BreakerMetricsAutoConfiguration.class))
-			.withUserConfiguration(BreakersConfiguration.class)
+		new ApplicationContextRunner()
+			.withConfiguration(
+					AutoConfigurations.of(BreakerAutoConfiguration.class, BreakerMetricsAutoConfiguration.class))
 			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(BreakerMeterBinder.class));
 	}
 
@@ -83,18 +85,6 @@ class BreakerMetricsAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasNotFailed()
 				.hasSingleBean(CircuitBreakerRegistry.class)
 				.doesNotHaveBean(BreakerMeterBinder.class));
-	}
-
-	@Configuration(proxyBeanMethods = false)
-	static class BreakersConfiguration {
-
-		@Bean
-		CircuitBreakerRegistry circuitBreakerRegistry() {
-			CircuitBreakerRegistry registry = CircuitBreakerRegistry.ofDefaults();
-			registry.breaker("payments");
-			return registry;
-		}
-
 	}
 
 	@Configuration(proxyBeanMethods = false)
