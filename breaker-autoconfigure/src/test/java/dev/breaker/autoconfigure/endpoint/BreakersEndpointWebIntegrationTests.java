@@ -151,6 +151,10 @@ class BreakersEndpointWebIntegrationTests {
 			.contains("breaker_state{name=\"configured\",state=\"closed\"} 1.0")
 			.contains("breaker_state{name=\"scraped\",state=\"closed\"} 0.0")
 			.contains("breaker_calls_total{name=\"scraped\",outcome=\"failure\"} 2.0")
+			.contains("breaker_calls_total{name=\"scraped\",outcome=\"not_permitted\"} 0.0")
+			.contains("breaker_slow_calls_total{name=\"scraped\"} 0.0")
+			.contains("breaker_failure_rate{name=\"scraped\"} 100.0")
+			.contains("breaker_slow_call_rate{name=\"scraped\"} 0.0")
 			.contains("breaker_transitions_total{from=\"closed\",name=\"scraped\",to=\"open\"} 1.0")
 			.contains("# HELP breaker_calls_total Calls through the circuit breaker, by outcome");
 	}
