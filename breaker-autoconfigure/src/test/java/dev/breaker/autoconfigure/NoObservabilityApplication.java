@@ -8,14 +8,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
+import dev.breaker.CircuitBreakerRegistry;
+import dev.breaker.State;
+
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-
-import dev.breaker.CircuitBreakerRegistry;
-import dev.breaker.State;
 
 /**
  * An application that {@link WithoutObservabilityLibrariesTests} starts in a class loader

@@ -6,6 +6,11 @@ package dev.breaker.autoconfigure.endpoint;
 
 import java.util.Locale;
 
+import dev.breaker.CircuitBreakerRegistry;
+import dev.breaker.autoconfigure.BreakerAutoConfiguration;
+import dev.breaker.autoconfigure.BreakerProperties;
+import dev.breaker.store.SharedStateStore;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
@@ -20,11 +25,6 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import dev.breaker.CircuitBreakerRegistry;
-import dev.breaker.autoconfigure.BreakerAutoConfiguration;
-import dev.breaker.autoconfigure.BreakerProperties;
-import dev.breaker.store.SharedStateStore;
 
 /**
  * Auto-configuration of the {@code breakers} Actuator endpoint and health contributor,

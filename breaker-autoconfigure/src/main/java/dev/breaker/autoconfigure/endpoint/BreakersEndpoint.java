@@ -10,6 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.breaker.CircuitBreaker;
+import dev.breaker.CircuitBreakerMetrics;
+import dev.breaker.CircuitBreakerRegistry;
+import dev.breaker.State;
+import dev.breaker.StateTransition;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
@@ -18,12 +23,6 @@ import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
-
-import dev.breaker.CircuitBreaker;
-import dev.breaker.CircuitBreakerMetrics;
-import dev.breaker.CircuitBreakerRegistry;
-import dev.breaker.State;
-import dev.breaker.StateTransition;
 
 /**
  * The {@code breakers} Actuator endpoint: the state, rates and recent transitions of

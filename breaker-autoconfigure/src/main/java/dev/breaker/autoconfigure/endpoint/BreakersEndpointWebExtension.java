@@ -4,12 +4,12 @@
 
 package dev.breaker.autoconfigure.endpoint;
 
+import dev.breaker.autoconfigure.endpoint.BreakersEndpoint.BreakerDescriptor;
+
 import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.boot.actuate.endpoint.web.WebEndpointResponse;
 import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExtension;
-
-import dev.breaker.autoconfigure.endpoint.BreakersEndpoint.BreakerDescriptor;
 
 /**
  * The web side of {@link BreakersEndpoint}: a manual transition of an unknown breaker is

@@ -9,17 +9,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.jspecify.annotations.Nullable;
-
-import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.boot.health.contributor.Status;
-
 import dev.breaker.CircuitBreaker;
 import dev.breaker.CircuitBreakerMetrics;
 import dev.breaker.CircuitBreakerRegistry;
 import dev.breaker.State;
 import dev.breaker.store.SharedStateStore;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 
 /**
  * The {@code breakers} health contributor: UP with the state of every breaker, or a

@@ -9,17 +9,16 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 import java.util.function.ToDoubleFunction;
 
+import dev.breaker.CircuitBreaker;
+import dev.breaker.CircuitBreakerMetrics;
+import dev.breaker.State;
+import dev.breaker.StateTransition;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Tags;
-
-import dev.breaker.CircuitBreaker;
-import dev.breaker.CircuitBreakerMetrics;
-import dev.breaker.State;
-import dev.breaker.StateTransition;
 
 /**
  * The meters of one breaker in one meter registry, and the transition listener that

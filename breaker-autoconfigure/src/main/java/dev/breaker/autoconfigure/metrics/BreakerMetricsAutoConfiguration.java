@@ -4,6 +4,8 @@
 
 package dev.breaker.autoconfigure.metrics;
 
+import dev.breaker.CircuitBreakerRegistry;
+import dev.breaker.autoconfigure.BreakerAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -11,9 +13,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
-
-import dev.breaker.CircuitBreakerRegistry;
-import dev.breaker.autoconfigure.BreakerAutoConfiguration;
 
 /**
  * Auto-configuration of the Micrometer meters of every circuit breaker

@@ -6,6 +6,10 @@ package dev.breaker.autoconfigure.endpoint;
 
 import java.util.Map;
 
+import dev.breaker.CircuitBreakerRegistry;
+import dev.breaker.State;
+import dev.breaker.autoconfigure.BreakerAutoConfiguration;
+import dev.breaker.store.SharedStateStore;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
@@ -15,11 +19,6 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-
-import dev.breaker.CircuitBreakerRegistry;
-import dev.breaker.State;
-import dev.breaker.autoconfigure.BreakerAutoConfiguration;
-import dev.breaker.store.SharedStateStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -6,16 +6,15 @@ package dev.breaker.autoconfigure.endpoint;
 
 import java.io.IOException;
 
-import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
-
 import dev.breaker.CircuitBreaker;
 import dev.breaker.CircuitBreakerConfig;
 import dev.breaker.CircuitBreakerRegistry;
 import dev.breaker.State;
 import dev.breaker.autoconfigure.endpoint.BreakersEndpoint.BreakerDescriptor;
 import dev.breaker.autoconfigure.endpoint.BreakersEndpoint.TransitionDescriptor;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -18,6 +18,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.jayway.jsonpath.DocumentContext;
 import com.jayway.jsonpath.JsonPath;
+import dev.breaker.CircuitBreaker;
+import dev.breaker.CircuitBreakerRegistry;
+import dev.breaker.State;
+import dev.breaker.Ticker;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,11 +31,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
-
-import dev.breaker.CircuitBreaker;
-import dev.breaker.CircuitBreakerRegistry;
-import dev.breaker.State;
-import dev.breaker.Ticker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIOException;

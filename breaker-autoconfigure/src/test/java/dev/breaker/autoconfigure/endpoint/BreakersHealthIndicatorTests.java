@@ -8,16 +8,15 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.Status;
-
 import dev.breaker.CircuitBreaker;
 import dev.breaker.CircuitBreakerConfig;
 import dev.breaker.CircuitBreakerRegistry;
 import dev.breaker.State;
 import dev.breaker.store.SharedStateStore;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIOException;

@@ -4,6 +4,9 @@
 
 package dev.breaker.autoconfigure.metrics;
 
+import dev.breaker.CircuitBreakerRegistry;
+import dev.breaker.State;
+import dev.breaker.autoconfigure.BreakerAutoConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 
@@ -15,10 +18,6 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import dev.breaker.CircuitBreakerRegistry;
-import dev.breaker.State;
-import dev.breaker.autoconfigure.BreakerAutoConfiguration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
