@@ -5,6 +5,7 @@
 package dev.breaker.benchmarks;
 
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.LockSupport;
 
 import dev.breaker.CallNotPermittedException;
@@ -101,13 +102,21 @@ final class Contenders {
 	 * @return this
 	 */
 	Contenders tripAll() {
-		trip(this.breaker::call, () -> this.breaker.state() == State.OPEN);
+		trip(this.breaker);
 		for (io.github.resilience4j.circuitbreaker.CircuitBreaker r4j : resilience4js()) {
-			trip((failing) -> io.github.resilience4j.circuitbreaker.CircuitBreaker.decorateCallable(r4j, failing)
-				.call(), () -> r4j.getState() == io.github.resilience4j.circuitbreaker.CircuitBreaker.State.OPEN);
+			trip(r4j);
 		}
 		trip((failing) -> this.failsafeExecutor.get(failing::call), this.failsafe::isOpen);
 		return this;
+	}
+
+	static void trip(CircuitBreaker breaker) {
+		trip(breaker::call, () -> breaker.state() == State.OPEN);
+	}
+
+	static void trip(io.github.resilience4j.circuitbreaker.CircuitBreaker breaker) {
+		trip((failing) -> io.github.resilience4j.circuitbreaker.CircuitBreaker.decorateCallable(breaker, failing)
+			.call(), () -> breaker.getState() == io.github.resilience4j.circuitbreaker.CircuitBreaker.State.OPEN);
 	}
 
 	/**
@@ -156,7 +165,7 @@ final class Contenders {
 				this.resilience4jStackless, this.resilience4jLockFree };
 	}
 
-	private static void trip(Guard guard, java.util.function.BooleanSupplier open) {
+	private static void trip(Guard guard, BooleanSupplier open) {
 		for (int i = 0; i < MAX_CALLS_TO_TRIP && !open.getAsBoolean(); i++) {
 			try {
 				guard.call(Downstream.FAILING);
