@@ -93,7 +93,7 @@ function renderBreaker(name, breaker, now) {
 		time.dateTime = t.at;
 		time.textContent = new Date(t.at).toLocaleTimeString();
 		const to = document.createElement('span');
-		to.className = 'to';
+		to.className = 'to state-' + t.to;
 		to.textContent = t.to;
 		const reason = document.createElement('span');
 		reason.className = 'reason';
