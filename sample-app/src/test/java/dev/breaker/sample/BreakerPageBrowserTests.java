@@ -43,6 +43,8 @@ class BreakerPageBrowserTests {
 
 	private static final Path SCREENSHOT = Paths.get("target", "breaker-page.png");
 
+	private static final Path FAILURE_SCREENSHOT = Paths.get("target", "breaker-page-failure.png");
+
 	@LocalServerPort
 	private int port;
 
@@ -55,6 +57,7 @@ class BreakerPageBrowserTests {
 
 	@BeforeEach
 	void startBrowser(@TempDir Path profile) throws IOException {
+		Files.deleteIfExists(SCREENSHOT);
 		// The Debian driver, never a download: Selenium Manager stays out of the way.
 		this.service = new ChromeDriverService.Builder().usingDriverExecutable(new File("/usr/bin/chromedriver"))
 			.usingAnyFreePort()
@@ -69,7 +72,13 @@ class BreakerPageBrowserTests {
 	}
 
 	@AfterEach
-	void stopBrowser() {
+	void stopBrowser() throws IOException {
+		if (this.browser != null && !Files.exists(SCREENSHOT)) {
+			// The test failed before its screenshot: keep what the page showed.
+			Files.createDirectories(SCREENSHOT.getParent());
+			Files.copy(this.browser.getScreenshotAs(OutputType.FILE).toPath(), FAILURE_SCREENSHOT,
+					StandardCopyOption.REPLACE_EXISTING);
+		}
 		if (this.browser != null) {
 			this.browser.quit();
 		}
