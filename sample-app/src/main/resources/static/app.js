@@ -209,6 +209,10 @@ function wire() {
 	range.addEventListener('input', () => { number.value = range.value; form.dataset.edited = 'yes'; });
 	number.addEventListener('input', () => { range.value = number.value; form.dataset.edited = 'yes'; });
 	document.getElementById('latency').addEventListener('input', () => { form.dataset.edited = 'yes'; });
+	// Once the user starts editing, the refresh stops overwriting the fields until Apply.
+	[number, range, document.getElementById('latency')].forEach((field) => {
+		field.addEventListener('focus', () => { form.dataset.edited = 'yes'; });
+	});
 	form.addEventListener('submit', (event) => {
 		event.preventDefault();
 		delete form.dataset.edited;

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -95,8 +96,8 @@ class BreakerPageBrowserTests {
 		assertThat(card.getDomAttribute("data-state")).isEqualTo("CLOSED");
 
 		WebElement failureRate = this.browser.findElement(By.id("failure-rate"));
-		failureRate.clear();
-		failureRate.sendKeys("100");
+		failureRate.click();
+		failureRate.sendKeys(Keys.chord(Keys.CONTROL, "a"), "100");
 		this.browser.findElement(By.id("apply-chaos")).click();
 
 		wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("downstream-status"), "fails 100%"));

@@ -43,10 +43,19 @@ class GuardedQuotesTests {
 	@Autowired
 	private CircuitBreakerRegistry registry;
 
+	private DownstreamSettings before;
+
 	@BeforeEach
-	@AfterEach
 	void healthyDownstreamAndClosedBreakers() {
+		this.before = this.downstream.settings();
 		this.downstream.update(new DownstreamSettings(0.0, 0));
+		this.registry.all().forEach(CircuitBreaker::reset);
+	}
+
+	@AfterEach
+	void restoreDownstreamAndCloseBreakers() {
+		// The context is shared with SampleApplicationTests.
+		this.downstream.update(this.before);
 		this.registry.all().forEach(CircuitBreaker::reset);
 	}
 
