@@ -13,9 +13,12 @@ import dev.breaker.CircuitBreakerConfig;
  * {@code ignoreExceptions} wins; then an empty {@code recordExceptions} makes every
  * exception a failure, a non-empty one only the listed classes and their subclasses.
  */
-final class ExceptionClassifier {
+public final class ExceptionClassifier {
 
-	enum Outcome {
+	/**
+	 * How a call's exception counts.
+	 */
+	public enum Outcome {
 
 		SUCCESS, FAILURE, IGNORED
 
@@ -25,12 +28,12 @@ final class ExceptionClassifier {
 
 	private final List<Class<? extends Throwable>> ignore;
 
-	ExceptionClassifier(CircuitBreakerConfig config) {
+	public ExceptionClassifier(CircuitBreakerConfig config) {
 		this.record = config.recordExceptions();
 		this.ignore = config.ignoreExceptions();
 	}
 
-	Outcome classify(Throwable error) {
+	public Outcome classify(Throwable error) {
 		if (matches(this.ignore, error)) {
 			return Outcome.IGNORED;
 		}

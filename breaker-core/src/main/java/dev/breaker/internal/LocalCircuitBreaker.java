@@ -56,7 +56,7 @@ public class LocalCircuitBreaker implements CircuitBreaker {
 
 	private final AtomicReference<BreakerState> state;
 
-	private final TransitionLog transitions = new TransitionLog();
+	private final TransitionLog transitions;
 
 	private final LongAdder successful = new LongAdder();
 
@@ -69,6 +69,19 @@ public class LocalCircuitBreaker implements CircuitBreaker {
 	private final LongAdder slow = new LongAdder();
 
 	public LocalCircuitBreaker(String name, CircuitBreakerConfig config, Ticker ticker) {
+		this(name, config, ticker, true);
+	}
+
+	/**
+	 * Create a breaker.
+	 * @param name the breaker name
+	 * @param config its configuration
+	 * @param ticker the time source
+	 * @param logTransitions whether its transitions are logged; a shared breaker's local
+	 * stand-in is not
+	 */
+	public LocalCircuitBreaker(String name, CircuitBreakerConfig config, Ticker ticker, boolean logTransitions) {
+		this.transitions = new TransitionLog(logTransitions);
 		if (name == null || name.isBlank()) {
 			throw new IllegalArgumentException("A circuit breaker needs a non-blank name");
 		}
@@ -111,6 +124,20 @@ public class LocalCircuitBreaker implements CircuitBreaker {
 			if (permit == BreakerState.REJECTED) {
 				this.notPermitted.increment();
 				throw current.rejection();
+			}
+		}
+	}
+
+	/**
+	 * Like {@link #acquirePermission()}, but answers {@code -1} instead of throwing and
+	 * counts nothing; a shared breaker feeds its local stand-in this way.
+	 * @return the permit, or {@code -1} if this breaker would reject the call
+	 */
+	public long tryAcquirePermission() {
+		for (;;) {
+			long permit = this.state.get().tryAcquire(this);
+			if (permit >= 0 || permit == BreakerState.REJECTED) {
+				return permit;
 			}
 		}
 	}

@@ -18,8 +18,9 @@ import dev.breaker.StateTransition;
 /**
  * The recent transitions of one breaker and the listeners that hear of new ones. Each
  * transition is logged once here: WARN when the breaker starts rejecting, INFO otherwise.
+ * Public so that a shared breaker can keep the same history and logs.
  */
-final class TransitionLog {
+public final class TransitionLog {
 
 	static final int CAPACITY = 20;
 
@@ -29,9 +30,26 @@ final class TransitionLog {
 
 	private final List<Consumer<? super StateTransition>> listeners = new CopyOnWriteArrayList<>();
 
-	void publish(StateTransition transition) {
+	private final boolean logged;
+
+	public TransitionLog() {
+		this(true);
+	}
+
+	/**
+	 * Create a log.
+	 * @param logged whether transitions are logged (a shared breaker's hidden local
+	 * stand-in is not, so that operators see only the shared transitions)
+	 */
+	public TransitionLog(boolean logged) {
+		this.logged = logged;
+	}
+
+	public void publish(StateTransition transition) {
 		this.recent.updateAndGet((list) -> prepend(transition, list));
-		logger.log(transition.to().rejectsCalls() ? Level.WARNING : Level.INFO, transition.toString());
+		if (this.logged) {
+			logger.log(transition.to().rejectsCalls() ? Level.WARNING : Level.INFO, transition.toString());
+		}
 		for (Consumer<? super StateTransition> listener : this.listeners) {
 			try {
 				listener.accept(transition);
@@ -43,15 +61,15 @@ final class TransitionLog {
 		}
 	}
 
-	List<StateTransition> recent() {
+	public List<StateTransition> recent() {
 		return this.recent.get();
 	}
 
-	void add(Consumer<? super StateTransition> listener) {
+	public void add(Consumer<? super StateTransition> listener) {
 		this.listeners.add(listener);
 	}
 
-	void remove(Consumer<? super StateTransition> listener) {
+	public void remove(Consumer<? super StateTransition> listener) {
 		this.listeners.remove(listener);
 	}
 
