@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 
 import org.springframework.data.redis.connection.RedisConnection;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.RedisPipelineException;
 import org.springframework.data.redis.connection.ReturnType;
 
 import dev.breaker.store.ClusterState;
@@ -109,13 +110,29 @@ public final class RedisStoreBackend implements StoreBackend {
 			}
 		}
 		finally {
-			replies = connection.closePipeline();
+			replies = closePipeline(connection);
 		}
 		List<ClusterState> states = new ArrayList<>(requests.size());
 		for (int i = 0; i < requests.size(); i++) {
 			states.add(SyncScript.parse(requests.get(i).name(), replies.get(i)));
 		}
 		return states;
+	}
+
+	// The pipeline's own exception says only that something failed; the first error says
+	// what (NOSCRIPT, or the script's own BREAKERFORMAT).
+	private static List<Object> closePipeline(RedisConnection connection) {
+		try {
+			return connection.closePipeline();
+		}
+		catch (RedisPipelineException ex) {
+			for (Object result : ex.getPipelineResult()) {
+				if (result instanceof Throwable first) {
+					throw new IllegalStateException(first.getMessage(), ex);
+				}
+			}
+			throw (ex.getCause() != null) ? new IllegalStateException(ex.getCause().getMessage(), ex) : ex;
+		}
 	}
 
 	@Override
