@@ -94,6 +94,7 @@ final class FallbackResolver {
 						.map(Class::getSimpleName)
 						.collect(Collectors.joining(", "))
 					+ ")")
+			.sorted()
 			.collect(Collectors.joining(", "));
 	}
 

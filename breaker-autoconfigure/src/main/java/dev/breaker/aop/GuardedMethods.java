@@ -58,7 +58,7 @@ public final class GuardedMethods {
 			Set<String> configuredNames, boolean strict, boolean reactor) {
 		this.registry = registry;
 		this.configs = configs;
-		this.configuredNames = Set.copyOf(configuredNames);
+		this.configuredNames = Collections.unmodifiableSet(new LinkedHashSet<>(configuredNames));
 		this.strict = strict;
 		this.reactor = reactor;
 	}
