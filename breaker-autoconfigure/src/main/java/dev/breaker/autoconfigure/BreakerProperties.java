@@ -22,9 +22,10 @@ import org.springframework.util.ClassUtils;
 public class BreakerProperties implements BeanClassLoaderAware {
 
 	/**
-	 * The default order of the {@code @CircuitGuarded} advice: inside Spring Retry's
-	 * advice ({@code LOWEST_PRECEDENCE - 1}), outside {@code @Transactional}
-	 * ({@code LOWEST_PRECEDENCE}).
+	 * The default order of the {@code @CircuitGuarded} advice: outside
+	 * {@code @Transactional} ({@code LOWEST_PRECEDENCE}) and Spring Retry's advice
+	 * ({@code LOWEST_PRECEDENCE - 1}); Spring Framework's own {@code @Retryable} always
+	 * wraps it.
 	 */
 	public static final int DEFAULT_ASPECT_ORDER = Ordered.LOWEST_PRECEDENCE - 2;
 
