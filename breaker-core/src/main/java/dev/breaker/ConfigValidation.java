@@ -21,6 +21,8 @@ final class ConfigValidation {
 
 	static final int MAX_TRIAL_CALLS = 1_000_000;
 
+	static final Duration MAX_DURATION = Duration.ofDays(365);
+
 	private ConfigValidation() {
 	}
 
@@ -83,11 +85,21 @@ final class ConfigValidation {
 		if (value == null || value.isNegative() || value.isZero()) {
 			throw new InvalidConfigException(property, value, "a positive duration");
 		}
+		notTooLong(property, value);
 	}
 
 	private static void notNegative(String property, Duration value) {
 		if (value == null || value.isNegative()) {
 			throw new InvalidConfigException(property, value, "a duration >= 0");
+		}
+		notTooLong(property, value);
+	}
+
+	// Breakers compute in nanoseconds: past ~292 years toNanos() overflows, at the first
+	// trip, on a caller's thread. No sensible setting comes anywhere near a year.
+	private static void notTooLong(String property, Duration value) {
+		if (value.compareTo(MAX_DURATION) > 0) {
+			throw new InvalidConfigException(property, value, "a duration of at most 365 days");
 		}
 	}
 
