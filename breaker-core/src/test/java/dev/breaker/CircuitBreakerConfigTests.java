@@ -154,6 +154,15 @@ class CircuitBreakerConfigTests {
 						(b) -> b.waitDurationInOpenState(Duration.ofSeconds(10))
 							.maxWaitDurationInOpenState(Duration.ofSeconds(5)),
 						">= waitDurationInOpenState (PT10S)"),
+				invalid("slowCallDurationThreshold", "PT8784H",
+						(b) -> b.slowCallDurationThreshold(Duration.ofDays(366)), "a duration of at most 365 days"),
+				invalid("waitDurationInOpenState", "PT8784H", (b) -> b.waitDurationInOpenState(Duration.ofDays(366)),
+						"a duration of at most 365 days"),
+				invalid("maxWaitDurationInOpenState", "PT8784H",
+						(b) -> b.maxWaitDurationInOpenState(Duration.ofDays(366)), "a duration of at most 365 days"),
+				invalid("maxWaitDurationInHalfOpenState", "PT8784H",
+						(b) -> b.maxWaitDurationInHalfOpenState(Duration.ofDays(366)),
+						"a duration of at most 365 days"),
 				invalid("permittedNumberOfCallsInHalfOpenState", "0", (b) -> b.permittedNumberOfCallsInHalfOpenState(0),
 						"between 1 and 1000000"),
 				invalid("permittedNumberOfCallsInHalfOpenState", "1000001",
@@ -184,6 +193,32 @@ class CircuitBreakerConfigTests {
 			.permittedNumberOfCallsInHalfOpenState(1)
 			.build();
 		assertThat(config.slidingWindowSize()).isOne();
+	}
+
+	@Test
+	void theLongestDurationsWorkThroughEveryState() throws Exception {
+		Duration year = Duration.ofDays(365);
+		ManualTicker ticker = new ManualTicker(Long.MAX_VALUE - year.toNanos() / 2);
+		CircuitBreaker breaker = CircuitBreaker.of("long",
+				CircuitBreakerConfig.builder()
+					.slidingWindowSize(1)
+					.minimumNumberOfCalls(1)
+					.permittedNumberOfCallsInHalfOpenState(1)
+					.slowCallDurationThreshold(year)
+					.waitDurationInOpenState(year)
+					.waitDurationMultiplier(1000)
+					.maxWaitDurationInOpenState(year)
+					.maxWaitDurationInHalfOpenState(year)
+					.build(),
+				ticker);
+		Outcomes.fail(breaker, 1);
+		ticker.advance(year.minusNanos(1));
+		assertThat(breaker.state()).isEqualTo(State.OPEN);
+		ticker.advance(Duration.ofNanos(1));
+		Outcomes.fail(breaker, 1);
+		ticker.advance(year);
+		Outcomes.succeedSlowly(breaker, 1, year.minusNanos(1));
+		assertThat(breaker.state()).isEqualTo(State.CLOSED);
 	}
 
 	private static Arguments invalid(String property, String value, UnaryOperator<Builder> customizer, String allowed) {
