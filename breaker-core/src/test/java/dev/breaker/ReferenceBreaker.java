@@ -35,6 +35,14 @@ final class ReferenceBreaker {
 
 	private final Ticker clock;
 
+	private final long failureThreshold;
+
+	private final long slowThreshold;
+
+	private final int permitted;
+
+	private final long closedMinimum;
+
 	State state = State.CLOSED;
 
 	long generation;
@@ -73,7 +81,13 @@ final class ReferenceBreaker {
 	ReferenceBreaker(CircuitBreakerConfig config, Ticker clock) {
 		this.config = config;
 		this.clock = clock;
-		this.minimumCalls = closedMinimum();
+		this.failureThreshold = (long) config.failureRateThreshold();
+		this.slowThreshold = (long) config.slowCallRateThreshold();
+		this.permitted = config.permittedNumberOfCallsInHalfOpenState();
+		boolean counted = config.slidingWindowType() == SlidingWindowType.COUNT_BASED;
+		int minimum = config.minimumNumberOfCalls();
+		this.closedMinimum = counted ? Math.min(minimum, config.slidingWindowSize()) : minimum;
+		this.minimumCalls = this.closedMinimum;
 	}
 
 	/**
@@ -89,7 +103,7 @@ final class ReferenceBreaker {
 				enter(State.HALF_OPEN);
 				this.calls = new ArrayList<>();
 				this.trial = true;
-				this.minimumCalls = permitted();
+				this.minimumCalls = this.permitted;
 				this.admitted = 0;
 				long maxWait = this.config.maxWaitDurationInHalfOpenState().toNanos();
 				this.trialDeadline = (maxWait > 0) ? now + maxWait : null;
@@ -99,7 +113,7 @@ final class ReferenceBreaker {
 				open(this.attempt + 1);
 				continue;
 			}
-			if (this.state == State.HALF_OPEN && this.admitted < permitted()) {
+			if (this.state == State.HALF_OPEN && this.admitted < this.permitted) {
 				this.admitted++;
 				return this.generation;
 			}
@@ -149,8 +163,8 @@ final class ReferenceBreaker {
 		List<Call> window = window();
 		long failures = window.stream().filter(Call::failure).count();
 		long slowCalls = window.stream().filter(Call::slow).count();
-		if (window.size() >= this.minimumCalls && (reached(failures, window.size(), failureThreshold())
-				|| reached(slowCalls, window.size(), slowThreshold()))) {
+		if (window.size() >= this.minimumCalls && (reached(failures, window.size(), this.failureThreshold)
+				|| reached(slowCalls, window.size(), this.slowThreshold))) {
 			open(0);
 		}
 	}
@@ -164,10 +178,11 @@ final class ReferenceBreaker {
 		long failures = this.calls.stream().filter(Call::failure).count();
 		long slowCalls = this.calls.stream().filter(Call::slow).count();
 		// closing needs rates under the thresholds over all permitted calls
-		if (reached(failures, permitted(), failureThreshold()) || reached(slowCalls, permitted(), slowThreshold())) {
+		if (reached(failures, this.permitted, this.failureThreshold)
+				|| reached(slowCalls, this.permitted, this.slowThreshold)) {
 			open(this.attempt + 1);
 		}
-		else if (this.calls.size() == permitted()) {
+		else if (this.calls.size() == this.permitted) {
 			close();
 		}
 	}
@@ -219,7 +234,7 @@ final class ReferenceBreaker {
 		enter(State.CLOSED);
 		this.calls = new ArrayList<>();
 		this.trial = false;
-		this.minimumCalls = closedMinimum();
+		this.minimumCalls = this.closedMinimum;
 		this.failuresInARow = 0;
 	}
 
@@ -251,24 +266,6 @@ final class ReferenceBreaker {
 
 	private static boolean reached(long part, long whole, long thresholdPercent) {
 		return part * 100 >= thresholdPercent * whole;
-	}
-
-	private long closedMinimum() {
-		boolean counted = this.config.slidingWindowType() == SlidingWindowType.COUNT_BASED;
-		int minimum = this.config.minimumNumberOfCalls();
-		return counted ? Math.min(minimum, this.config.slidingWindowSize()) : minimum;
-	}
-
-	private long failureThreshold() {
-		return (long) this.config.failureRateThreshold();
-	}
-
-	private long slowThreshold() {
-		return (long) this.config.slowCallRateThreshold();
-	}
-
-	private int permitted() {
-		return this.config.permittedNumberOfCallsInHalfOpenState();
 	}
 
 	private long second() {
