@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.aop.framework.AopInfrastructureBean;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -21,8 +22,12 @@ import org.springframework.util.function.SingletonSupplier;
  * mistake fails the startup and every named breaker exists before its first call; once
  * all singletons exist, reports in one WARN line the configured instances that no
  * annotation uses.
+ *
+ * <p>
+ * It is marked as AOP infrastructure so that the auto-proxy creator does not look up (and
+ * so create early) the application's advisors when this post-processor is made.
  */
-public final class GuardedBeansScanner implements BeanPostProcessor, SmartInitializingSingleton {
+public final class GuardedBeansScanner implements BeanPostProcessor, SmartInitializingSingleton, AopInfrastructureBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(GuardedBeansScanner.class);
 

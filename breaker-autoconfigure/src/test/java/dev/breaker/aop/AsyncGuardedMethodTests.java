@@ -25,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIOException;
 
 @GuardedSpringBootTest
 class AsyncGuardedMethodTests {
@@ -151,6 +152,20 @@ class AsyncGuardedMethodTests {
 		StepVerifier.create(this.service.monoWithFallback())
 			.expectNext("fallback:CallNotPermittedException")
 			.verifyComplete();
+	}
+
+	@Test
+	void aFluxFallbackContinuesAfterTheElementsAlreadyEmitted() {
+		this.service.willReturn(Flux.concat(Flux.just("a"), Flux.error(new IOException("down"))));
+		StepVerifier.create(this.service.fluxWithFallback()).expectNext("a", "fallback", "down").verifyComplete();
+		this.service.willReturn(Flux.error(new IllegalStateException("unhandled")));
+		StepVerifier.create(this.service.fluxWithFallback()).expectError(IllegalStateException.class).verify();
+	}
+
+	@Test
+	void anExceptionThrownBeforeAnyStageExistsPropagatesAndCounts() {
+		assertThatIOException().isThrownBy(this.service::throwsBeforeStage).withMessage("no stage");
+		assertThat(breaker("throws-before-stage").metrics().failedCalls()).isOne();
 	}
 
 	private CircuitBreaker breaker(String name) {

@@ -227,6 +227,20 @@ class GuardedServices {
 			return mono();
 		}
 
+		@CircuitGuarded(value = "flux-fallback", fallback = "fluxFallback")
+		public Flux<String> fluxWithFallback() {
+			return flux();
+		}
+
+		private Flux<String> fluxFallback(IOException ex) {
+			return Flux.just("fallback", ex.getMessage());
+		}
+
+		@CircuitGuarded("throws-before-stage")
+		public CompletableFuture<String> throwsBeforeStage() throws IOException {
+			throw new IOException("no stage");
+		}
+
 		private Mono<String> monoFallback(Throwable ex) {
 			return Mono.just("fallback:" + ex.getClass().getSimpleName());
 		}

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.autoconfigure.aop.AopAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -112,7 +113,8 @@ class StartupValidationTests {
 	@Test
 	void bootsFailureReportShowsTheDescriptionAndTheAction(CapturedOutput output) {
 		SpringApplication application = new SpringApplication(Application.class);
-		assertThatException().isThrownBy(() -> application.run("--spring.main.banner-mode=off"));
+		assertThatException().isThrownBy(
+				() -> application.run("--spring.main.banner-mode=off", "--spring.main.web-application-type=none"));
 		assertThat(output).contains("APPLICATION FAILED TO START")
 			.contains("@CircuitGuarded method " + PrivateMethod.class.getName() + ".hidden() is private")
 			.contains("Action:")
@@ -136,7 +138,7 @@ class StartupValidationTests {
 	}
 
 	@Configuration(proxyBeanMethods = false)
-	@org.springframework.boot.autoconfigure.EnableAutoConfiguration
+	@ImportAutoConfiguration({ AopAutoConfiguration.class, BreakerAutoConfiguration.class })
 	static class Application {
 
 		@Bean

@@ -5,13 +5,21 @@
 package dev.breaker.autoconfigure;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.annotation.Configuration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatException;
 
+@ExtendWith(OutputCaptureExtension.class)
 class InvalidBreakerPropertyTests {
 
 	private final ApplicationContextRunner runner = new ApplicationContextRunner()
@@ -61,6 +69,16 @@ class InvalidBreakerPropertyTests {
 		assertThat(analysis.getAction()).endsWith("must be a Throwable class, not a java.lang.String.");
 	}
 
+	@Test
+	void bootsFailureReportShowsThePropertyPathValueAndRange(CapturedOutput output) {
+		SpringApplication application = new SpringApplication(Application.class);
+		assertThatException().isThrownBy(() -> application.run("--spring.main.banner-mode=off",
+				"--spring.main.web-application-type=none", "--breaker.instances.payments.failure-rate-threshold=0"));
+		assertThat(output).contains("APPLICATION FAILED TO START")
+			.contains("Invalid value '0' for property 'breaker.instances.payments.failure-rate-threshold'.")
+			.contains("breaker.instances.payments.failure-rate-threshold must be between 1 and 100 (percent).");
+	}
+
 	private FailureAnalysis analyze(String... properties) {
 		FailureAnalysis[] analysis = new FailureAnalysis[1];
 		this.runner.withPropertyValues(properties).run((context) -> {
@@ -69,6 +87,12 @@ class InvalidBreakerPropertyTests {
 		});
 		assertThat(analysis[0]).isNotNull();
 		return analysis[0];
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ImportAutoConfiguration(BreakerAutoConfiguration.class)
+	static class Application {
+
 	}
 
 }
