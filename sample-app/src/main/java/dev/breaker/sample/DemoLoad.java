@@ -71,6 +71,9 @@ public class DemoLoad implements SmartLifecycle {
 
 	public void loadEnabled(boolean enabled) {
 		this.loadEnabled = enabled;
+		if (!enabled) {
+			this.downstream.outage(false);
+		}
 	}
 
 	public boolean outagesEnabled() {
@@ -93,7 +96,15 @@ public class DemoLoad implements SmartLifecycle {
 	 * @return the time to the next change, {@code null} while outages are off
 	 */
 	public Duration untilOutageChange() {
-		return this.outagesEnabled ? this.cycle.untilChange(sinceCycleStart()) : null;
+		return simulatingOutages() ? this.cycle.untilChange(sinceCycleStart()) : null;
+	}
+
+	/**
+	 * Outages are part of the demo load: an instance that makes no calls of its own (the
+	 * second instance of the shared-mode demo) should not claim an outage.
+	 */
+	private boolean simulatingOutages() {
+		return this.outagesEnabled && this.loadEnabled;
 	}
 
 	@Override
@@ -125,7 +136,7 @@ public class DemoLoad implements SmartLifecycle {
 
 	private void tick() {
 		try {
-			if (this.outagesEnabled) {
+			if (simulatingOutages()) {
 				this.downstream.outage(this.cycle.inOutage(sinceCycleStart()));
 			}
 			if (this.loadEnabled && this.inFlight.get() < MAX_IN_FLIGHT) {

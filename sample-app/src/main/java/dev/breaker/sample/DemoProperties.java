@@ -107,7 +107,7 @@ public class DemoProperties {
 	/** Outages that the demo load simulates on a cycle, so breakers trip on their own. */
 	public static class Outages {
 
-		/** Whether the demo load simulates outages. */
+		/** Whether the demo load simulates outages (only while the demo load runs). */
 		private boolean enabled = true;
 
 		/** Time from the start of one outage to the start of the next. */

@@ -103,6 +103,33 @@ class SampleApplicationTests {
 	}
 
 	@Test
+	void outagesAreSimulatedOnlyWhileTheDemoLoadRuns() {
+		try {
+			this.client.post()
+				.uri("/downstream")
+				.contentType(MediaType.APPLICATION_JSON)
+				.body("{\"outages\": true}")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectBody()
+				.jsonPath("$.outages")
+				.isEqualTo(true)
+				.jsonPath("$.outageChangeInSeconds")
+				.isEmpty();
+		}
+		finally {
+			this.client.post()
+				.uri("/downstream")
+				.contentType(MediaType.APPLICATION_JSON)
+				.body("{\"outages\": false}")
+				.exchange()
+				.expectStatus()
+				.isOk();
+		}
+	}
+
+	@Test
 	void actuatorExposesHealthMetricsAndPrometheus() {
 		this.client.get()
 			.uri("/actuator/health")
