@@ -44,7 +44,8 @@ class WindowConcurrencyTests {
 	void countWindowTotalsStayExactUnderConcurrentRecording() throws Exception {
 		int size = 64;
 		CountWindow window = new CountWindow(size);
-		int perThread = 50_000;
+		// enough work per thread that the threads overlap even on a busy machine
+		int perThread = 300_000;
 		runConcurrently((thread) -> {
 			for (int i = 0; i < perThread; i++) {
 				window.record((i + thread) % 3 == 0, (i + thread) % 5 == 0);
@@ -63,15 +64,15 @@ class WindowConcurrencyTests {
 	// not yet full (e.g. a racy slot claim that lets two recorders share a slot).
 	@Test
 	void countWindowCountsEveryCallWhileNotFull() throws Exception {
-		CountWindow window = new CountWindow(THREADS * 10_000);
+		CountWindow window = new CountWindow(THREADS * 200_000);
 		runConcurrently((thread) -> {
-			for (int i = 0; i < 10_000; i++) {
+			for (int i = 0; i < 200_000; i++) {
 				window.record(i % 2 == 0, i % 4 == 0);
 			}
 		});
-		assertThat(window.calls()).isEqualTo(THREADS * 10_000);
-		assertThat(window.failures()).isEqualTo(THREADS * 5_000);
-		assertThat(window.slowCalls()).isEqualTo(THREADS * 2_500);
+		assertThat(window.calls()).isEqualTo(THREADS * 200_000);
+		assertThat(window.failures()).isEqualTo(THREADS * 100_000);
+		assertThat(window.slowCalls()).isEqualTo(THREADS * 50_000);
 	}
 
 	// Would catch a bucket whose calls are added or subtracted twice, or not at all,
@@ -89,7 +90,7 @@ class WindowConcurrencyTests {
 			}
 		});
 		runConcurrently((thread) -> {
-			for (int i = 0; i < 50_000; i++) {
+			for (int i = 0; i < 200_000; i++) {
 				window.record(i % 3 == 0, i % 7 == 0);
 			}
 		});
