@@ -12,6 +12,8 @@ import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 
+import dev.breaker.CircuitBreakerRegistry;
+import dev.breaker.State;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -34,10 +36,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Drives the breaker page in headless Chromium: the demo load runs, the test raises the
- * failure rate with the chaos knob and waits for the page to show the breaker open. Needs
- * the Debian packages {@code chromium} and {@code chromium-driver}; runs in the
- * {@code browser-tests} Maven profile.
+ * Drives the breaker page in headless Chromium: the demo load runs, the test forces one
+ * breaker open with its button, raises the failure rate with the chaos knob and waits for
+ * the page to show the other breaker open. Needs the Debian packages {@code chromium} and
+ * {@code chromium-driver}; runs in the {@code browser-tests} Maven profile.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "sample.outages.enabled=false")
 class BreakerPageBrowserTests {
@@ -51,6 +53,9 @@ class BreakerPageBrowserTests {
 
 	@Autowired
 	private FlakyDownstream downstream;
+
+	@Autowired
+	private CircuitBreakerRegistry registry;
 
 	private ChromeDriverService service;
 
@@ -94,6 +99,10 @@ class BreakerPageBrowserTests {
 		WebDriverWait wait = new WebDriverWait(this.browser, Duration.ofSeconds(30));
 		WebElement card = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("breaker-quotes")));
 		assertThat(card.getDomAttribute("data-state")).isEqualTo("CLOSED");
+
+		this.browser.findElement(By.cssSelector("#breaker-quotes-async .force-open")).click();
+		wait.until(ExpectedConditions.attributeToBe(By.id("breaker-quotes-async"), "data-state", "FORCED_OPEN"));
+		assertThat(this.registry.find("quotes-async").orElseThrow().state()).isEqualTo(State.FORCED_OPEN);
 
 		WebElement failureRate = this.browser.findElement(By.id("failure-rate"));
 		failureRate.click();
