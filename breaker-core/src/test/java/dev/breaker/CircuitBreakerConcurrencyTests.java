@@ -122,9 +122,9 @@ class CircuitBreakerConcurrencyTests {
 		AtomicInteger most = new AtomicInteger();
 		AtomicInteger ran = new AtomicInteger();
 		AtomicInteger attempted = new AtomicInteger();
-		long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
 		this.racer.race((thread) -> {
-			for (int i = 0; i < 50_000 && System.nanoTime() - deadline < 0; i++) {
+			long deadline = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+			for (int i = 0; i < 50_000 && (i == 0 || System.nanoTime() - deadline < 0); i++) {
 				attempted.incrementAndGet();
 				try {
 					breaker.run(() -> {
