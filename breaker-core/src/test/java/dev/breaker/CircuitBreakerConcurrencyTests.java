@@ -6,7 +6,11 @@ package dev.breaker;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -194,6 +198,63 @@ class CircuitBreakerConcurrencyTests {
 		breaker.onSuccess(trial, 0);
 		Outcomes.succeed(breaker, 1);
 		assertThat(breaker.state()).isEqualTo(State.CLOSED);
+	}
+
+	// Would catch a transition decided on a stale state (a check-then-set instead of one
+	// CAS from the observed generation): e.g. a trip that overwrites a manual DISABLED.
+	// Listeners may hear racing transitions in either order, so the check does not rely
+	// on order: every event is a legal edge, and together the events form one path from
+	// CLOSED to the final state (each state left once more than entered, or less).
+	@Test
+	void manualAndAutomaticTransitionsRacingFormOneConsistentHistory() throws Exception {
+		CircuitBreaker breaker = CircuitBreaker.of("race",
+				config(2).waitDurationInOpenState(Duration.ZERO).permittedNumberOfCallsInHalfOpenState(2).build(),
+				new ManualTicker());
+		Queue<StateTransition> heard = new ConcurrentLinkedQueue<>();
+		breaker.addTransitionListener(heard::add);
+		State[] manual = { State.FORCED_OPEN, State.CLOSED, State.DISABLED, State.CLOSED };
+		this.racer.race((thread) -> {
+			for (int i = 0; i < 20_000; i++) {
+				if (thread == 0 && i % 10 == 0) {
+					if (i % 70 == 0) {
+						breaker.reset();
+					}
+					else {
+						breaker.transitionTo(manual[(i / 10) % manual.length]);
+					}
+					continue;
+				}
+				try {
+					long permit = breaker.acquirePermission();
+					if ((i + thread) % 3 == 0) {
+						breaker.onSuccess(permit, 0);
+					}
+					else {
+						breaker.onError(permit, 0, new IOException("boom"));
+					}
+				}
+				catch (CallNotPermittedException ex) {
+					// expected while OPEN or FORCED_OPEN
+				}
+			}
+		});
+		Map<State, Integer> balance = new EnumMap<>(State.class);
+		for (StateTransition transition : heard) {
+			assertThat(transition.from()).isNotEqualTo(transition.to());
+			if (transition.to() == State.OPEN) {
+				assertThat(transition.from()).as(transition.toString()).isIn(State.CLOSED, State.HALF_OPEN);
+			}
+			if (transition.to() == State.HALF_OPEN) {
+				assertThat(transition.from()).as(transition.toString()).isEqualTo(State.OPEN);
+			}
+			balance.merge(transition.from(), 1, Integer::sum);
+			balance.merge(transition.to(), -1, Integer::sum);
+		}
+		for (State state : State.values()) {
+			int expected = ((state == State.CLOSED) ? 1 : 0) - ((state == breaker.state()) ? 1 : 0);
+			assertThat(balance.getOrDefault(state, 0)).as("left minus entered: " + state).isEqualTo(expected);
+		}
+		assertThat(heard).extracting(StateTransition::to).contains(State.OPEN, State.HALF_OPEN, State.DISABLED);
 	}
 
 	// Would catch lost updates in the cumulative counters or the window of a breaker
