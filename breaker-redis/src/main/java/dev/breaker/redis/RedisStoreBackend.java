@@ -39,6 +39,8 @@ public final class RedisStoreBackend implements StoreBackend {
 
 	private volatile boolean scriptLoaded;
 
+	private volatile boolean pipelining = true;
+
 	private volatile RedisConnection subscription;
 
 	private RedisConnection connection; // the sync thread's
@@ -101,22 +103,51 @@ public final class RedisStoreBackend implements StoreBackend {
 
 	private List<ClusterState> evaluate(RedisConnection connection, String instanceId, StoreSettings settings,
 			List<SyncRequest> requests) {
-		connection.openPipeline();
-		List<Object> replies;
-		try {
+		List<Object> replies = this.pipelining ? pipelined(connection, instanceId, settings, requests) : null;
+		if (replies == null) {
+			replies = new ArrayList<>(requests.size());
 			for (SyncRequest request : requests) {
-				byte[][] keysAndArgs = SyncScript.keysAndArgs(this.keyPrefix, instanceId, settings, request);
-				connection.scriptingCommands().evalSha(SyncScript.SHA, ReturnType.MULTI, SyncScript.KEYS, keysAndArgs);
+				replies.add(evalSha(connection, instanceId, settings, request));
 			}
-		}
-		finally {
-			replies = closePipeline(connection);
 		}
 		List<ClusterState> states = new ArrayList<>(requests.size());
 		for (int i = 0; i < requests.size(); i++) {
 			states.add(SyncScript.parse(requests.get(i).name(), replies.get(i)));
 		}
 		return states;
+	}
+
+	// A Redis Cluster connection of Spring Data Redis does not pipeline: then each
+	// breaker's script goes on its own round trip (to the node that owns its hash tag).
+	private List<Object> pipelined(RedisConnection connection, String instanceId, StoreSettings settings,
+			List<SyncRequest> requests) {
+		try {
+			connection.openPipeline();
+		}
+		catch (UnsupportedOperationException ex) {
+			this.pipelining = false;
+			return null;
+		}
+		try {
+			for (SyncRequest request : requests) {
+				evalSha(connection, instanceId, settings, request);
+			}
+		}
+		catch (RuntimeException ex) {
+			try {
+				connection.closePipeline();
+			}
+			catch (RuntimeException closing) {
+				ex.addSuppressed(closing);
+			}
+			throw ex;
+		}
+		return closePipeline(connection);
+	}
+
+	private Object evalSha(RedisConnection connection, String instanceId, StoreSettings settings, SyncRequest request) {
+		byte[][] keysAndArgs = SyncScript.keysAndArgs(this.keyPrefix, instanceId, settings, request);
+		return connection.scriptingCommands().evalSha(SyncScript.SHA, ReturnType.MULTI, SyncScript.KEYS, keysAndArgs);
 	}
 
 	// The pipeline's own exception says only that something failed; the first error says
