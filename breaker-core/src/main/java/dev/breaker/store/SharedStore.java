@@ -6,8 +6,6 @@ package dev.breaker.store;
 
 import java.lang.System.Logger;
 import java.lang.System.Logger.Level;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +20,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 import dev.breaker.CircuitBreaker;
@@ -64,30 +61,15 @@ public final class SharedStore implements SharedStateStore {
 
 	private final AtomicBoolean woken = new AtomicBoolean();
 
-	private final LongAdder errors = new LongAdder();
+	private final StoreHealth health;
 
-	private volatile Consumer<String> errorListener = (operation) -> {
-	};
-
-	private volatile boolean up = true;
-
-	private volatile Instant downSince;
-
-	private volatile String lastError;
+	private volatile long lastTick;
 
 	private Future<?> inFlight; // scheduler
 
 	private long inFlightSince; // scheduler
 
-	private int errorsInARow; // scheduler
-
-	private long backoffNanos; // scheduler
-
-	private long nextAttempt; // scheduler
-
 	private boolean subscribed; // scheduler
-
-	private boolean connected; // scheduler
 
 	/**
 	 * Start a store on a backend; it syncs until {@link #close()}.
@@ -97,6 +79,7 @@ public final class SharedStore implements SharedStateStore {
 	public SharedStore(StoreBackend backend, StoreSettings settings) {
 		this.backend = backend;
 		this.settings = settings;
+		this.health = new StoreHealth(settings, String.valueOf(backend.describe()));
 		this.scheduler = Executors.newSingleThreadScheduledExecutor((task) -> daemon(task, "breaker-store-sync"));
 		this.io = Executors.newSingleThreadExecutor((task) -> daemon(task, "breaker-store-io"));
 		long interval = settings.syncInterval().toNanos();
@@ -115,7 +98,7 @@ public final class SharedStore implements SharedStateStore {
 	 * {@code subscribe}
 	 */
 	public void onError(Consumer<String> listener) {
-		this.errorListener = listener;
+		this.health.onError(listener);
 	}
 
 	/**
@@ -153,13 +136,14 @@ public final class SharedStore implements SharedStateStore {
 
 	/**
 	 * Sync soon rather than at the next interval (a trial is wanted, a manual transition
-	 * waits, or a tally fills up); rate-limited to a tenth of the interval.
+	 * waits, or a burst of failures); at most one sync per tenth of the interval.
 	 */
 	void wake() {
 		if (this.woken.compareAndSet(false, true)) {
+			long gap = this.settings.syncInterval().toNanos() / 10;
+			long delay = Math.max(0, this.lastTick + gap - System.nanoTime());
 			try {
-				long gap = this.settings.syncInterval().toNanos() / 10;
-				this.scheduler.schedule(this::tick, gap, TimeUnit.NANOSECONDS);
+				this.scheduler.schedule(this::tick, delay, TimeUnit.NANOSECONDS);
 			}
 			catch (RuntimeException ex) {
 				// closed
@@ -169,6 +153,7 @@ public final class SharedStore implements SharedStateStore {
 
 	private void tick() {
 		this.woken.set(false);
+		this.lastTick = System.nanoTime();
 		try {
 			sync();
 		}
@@ -182,7 +167,7 @@ public final class SharedStore implements SharedStateStore {
 		if (this.inFlight != null) {
 			if (!this.inFlight.isDone()) {
 				// one error per timeout period, not per tick
-				if (now - this.inFlightSince > timeoutNanos()) {
+				if (now - this.inFlightSince > this.health.timeoutNanos()) {
 					this.inFlightSince = now;
 					failed("sync", "still waiting for the previous sync");
 				}
@@ -190,7 +175,7 @@ public final class SharedStore implements SharedStateStore {
 			}
 			this.inFlight = null;
 		}
-		if (!this.up && now - this.nextAttempt < 0) {
+		if (!this.health.mayAttempt(now)) {
 			return;
 		}
 		List<SharedCircuitBreaker> all = new ArrayList<>(this.breakers.values());
@@ -212,13 +197,13 @@ public final class SharedStore implements SharedStateStore {
 		});
 		List<ClusterState> states;
 		try {
-			states = reply.get(timeoutNanos(), TimeUnit.NANOSECONDS);
+			states = reply.get(this.health.timeoutNanos(), TimeUnit.NANOSECONDS);
 		}
 		catch (TimeoutException ex) {
 			this.inFlight = reply;
 			this.inFlightSince = now;
 			failed(subscribe ? "subscribe" : "sync",
-					"no answer within " + this.settings.commandTimeout().toMillis() + "ms");
+					"no answer within " + this.health.timeoutNanos() / 1_000_000 + "ms");
 			return;
 		}
 		catch (ExecutionException ex) {
@@ -232,30 +217,10 @@ public final class SharedStore implements SharedStateStore {
 			return;
 		}
 		this.subscribed = true;
-		this.connected = true;
-		succeeded();
+		this.health.succeeded();
 		for (int i = 0; i < all.size(); i++) {
 			all.get(i).book.acknowledge(requests.get(i));
 			all.get(i).adopt(states.get(i), true);
-		}
-	}
-
-	// Connecting (at start, or after an outage) takes longer than a command: a first
-	// sync gets at least three seconds before it counts as an error.
-	private long timeoutNanos() {
-		long timeout = this.settings.commandTimeout().toNanos();
-		return (this.connected && this.up) ? timeout : Math.max(timeout, 3_000_000_000L);
-	}
-
-	private void succeeded() {
-		this.errorsInARow = 0;
-		this.backoffNanos = 0;
-		if (!this.up) {
-			Duration outage = Duration.between(this.downSince, Instant.now());
-			logger.log(Level.INFO, "Shared breaker store " + this.backend.describe() + " is reachable again after "
-					+ outage.toMillis() + "ms; breakers adopt the shared state");
-			this.up = true;
-			this.downSince = null;
 		}
 	}
 
@@ -267,54 +232,25 @@ public final class SharedStore implements SharedStateStore {
 	}
 
 	private void failed(String operation, String error) {
-		this.errors.increment();
-		this.lastError = operation + ": " + error;
-		try {
-			this.errorListener.accept(operation);
-		}
-		catch (RuntimeException ex) {
-			logger.log(Level.DEBUG, "Store error listener failed", ex);
-		}
-		this.errorsInARow++;
-		if (this.up && this.errorsInARow >= this.settings.errorsBeforeDown()) {
-			this.up = false;
+		if (this.health.failed(operation, error)) {
 			this.subscribed = false;
-			this.downSince = Instant.now();
-			logger.log(Level.WARNING, "Shared breaker store " + this.backend.describe() + " is unreachable ("
-					+ this.lastError + "); breakers decide on-store-failure="
-					+ this.settings.onStoreFailure().name().toLowerCase().replace('_', '-') + " until it recovers");
 			for (SharedCircuitBreaker breaker : this.breakers.values()) {
 				breaker.storeDown(this.settings.onStoreFailure());
 			}
-		}
-		if (!this.up) {
-			long min = Math.max(this.settings.syncInterval().toNanos(), 100_000_000L);
-			this.backoffNanos = Math.min((this.backoffNanos == 0) ? min : this.backoffNanos * 2,
-					Math.max(min, this.settings.maxBackoff().toNanos()));
-			this.nextAttempt = System.nanoTime() + this.backoffNanos;
 		}
 	}
 
 	@Override
 	public boolean available() {
-		return this.up;
+		return this.health.up();
 	}
 
 	@Override
 	public Map<String, Object> details() {
 		Map<String, Object> details = new LinkedHashMap<>(this.backend.describe());
-		details.put("available", this.up);
+		this.health.addDetails(details);
 		details.put("instance", this.instanceId);
 		details.put("breakers", this.breakers.size());
-		details.put("errors", this.errors.sum());
-		Instant since = this.downSince;
-		if (since != null) {
-			details.put("unavailableSince", since.toString());
-		}
-		String error = this.lastError;
-		if (error != null) {
-			details.put("lastError", error);
-		}
 		return details;
 	}
 

@@ -108,27 +108,38 @@ class SharedBreakerClusterTests {
 		AtomicLong seen = new AtomicLong();
 		tripper.addTransitionListener((t) -> tripped.set((t.to() == State.OPEN) ? System.nanoTime() : 0));
 		watcher.addTransitionListener((t) -> seen.set((t.to() == State.OPEN) ? System.nanoTime() : 0));
-		List<Long> latencies = new ArrayList<>();
-		for (int round = 0; round < 15; round++) {
-			// ten failures are a burst: the tripper syncs at once, not after 2s
-			for (int i = 0; i < 10; i++) {
+		List<Long> endToEnd = new ArrayList<>();
+		List<Long> hop = new ArrayList<>();
+		for (int round = 0; round < 16; round++) {
+			for (int i = 0; i < 9; i++) {
 				fail(tripper);
 			}
-			await().atMost(Duration.ofSeconds(1)).until(() -> tripped.get() != 0 && seen.get() != 0);
-			latencies.add(seen.get() - tripped.get());
+			// the tenth failure is a burst: the tripper syncs early, not after 2s
+			long start = System.nanoTime();
+			fail(tripper);
+			await().atMost(Duration.ofSeconds(5)).until(() -> tripped.get() != 0 && seen.get() != 0);
+			if (round > 0) { // the first round also pays for connecting
+				endToEnd.add(seen.get() - start);
+				hop.add(seen.get() - tripped.get());
+			}
 			tripper.reset();
-			await().atMost(Duration.ofSeconds(1)).until(() -> watcher.state() == State.CLOSED);
+			await().atMost(Duration.ofSeconds(5)).until(() -> watcher.state() == State.CLOSED);
 			tripped.set(0);
 			seen.set(0);
 		}
-		latencies.sort(null);
-		long p50 = latencies.get(latencies.size() / 2);
-		long max = latencies.get(latencies.size() - 1);
-		System.out.printf("pub/sub propagation of a trip: p50 %.2f ms, max %.2f ms over %d trips%n", p50 / 1e6,
-				max / 1e6, latencies.size());
-		// far below the 2s sync interval: the message, not the next sync, carried the
-		// trip
-		assertThat(Duration.ofNanos(max)).isLessThan(Duration.ofMillis(250));
+		System.out
+			.println("trip propagation: from the tripping failure to OPEN on the other instance " + summary(endToEnd)
+					+ "; the other instance minus the tripping one (its own sync reply) " + summary(hop));
+		// one pub/sub hop, not the 2s sync interval: the message carried the trip (it may
+		// even beat the tripping instance's own reply, hence a negative difference)
+		assertThat(Duration.ofNanos(hop.get(hop.size() - 1))).isLessThan(Duration.ofMillis(100));
+		assertThat(Duration.ofNanos(endToEnd.get(endToEnd.size() / 2))).isLessThan(Duration.ofSeconds(1));
+	}
+
+	private static String summary(List<Long> nanos) {
+		nanos.sort(null);
+		return String.format("p50 %.2f ms, max %.2f ms (%d trips)", nanos.get(nanos.size() / 2) / 1e6,
+				nanos.get(nanos.size() - 1) / 1e6, nanos.size());
 	}
 
 	@Test
@@ -207,7 +218,7 @@ class SharedBreakerClusterTests {
 		fail(crasher);
 		await().atMost(Duration.ofSeconds(5)).until(() -> crasher.state() == State.HALF_OPEN);
 		AtomicInteger held = new AtomicInteger();
-		await().atMost(Duration.ofSeconds(2)).until(() -> held.addAndGet(tryAcquire(crasher) ? 1 : 0) == 2);
+		await().atMost(Duration.ofSeconds(5)).until(() -> held.addAndGet(tryAcquire(crasher) ? 1 : 0) == 2);
 		this.instances.get(0).close(); // crashes holding both leases: no release, no
 										// renewal
 		this.instances.remove(0);
@@ -225,7 +236,7 @@ class SharedBreakerClusterTests {
 		// the leases lived their time to live, and not much longer
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThan(Duration.ofMillis(1500));
 		permits.forEach((permit) -> survivor.onSuccess(permit, 0));
-		await().atMost(Duration.ofSeconds(2)).until(() -> survivor.state() == State.CLOSED);
+		await().atMost(Duration.ofSeconds(5)).until(() -> survivor.state() == State.CLOSED);
 	}
 
 	private static void pause() {
@@ -252,14 +263,14 @@ class SharedBreakerClusterTests {
 		List<CircuitBreaker> breakers = breakers(3, Instance.settings(), config().build());
 		breakers.get(0).transitionTo(State.FORCED_OPEN);
 		assertThat(breakers.get(0).state()).isEqualTo(State.FORCED_OPEN);
-		await().atMost(Duration.ofSeconds(2))
+		await().atMost(Duration.ofSeconds(5))
 			.untilAsserted(
 					() -> assertThat(breakers).allSatisfy((b) -> assertThat(b.state()).isEqualTo(State.FORCED_OPEN)));
 		assertThatExceptionOfType(CallNotPermittedException.class).isThrownBy(() -> succeed(breakers.get(2)));
 		assertThat(breakers.get(2).transitions().get(0)).satisfies((t) -> assertThat(t.from()).isEqualTo(State.CLOSED))
 			.satisfies((t) -> assertThat(t.reason()).isEqualTo("manual transition"));
 		breakers.get(1).transitionTo(State.CLOSED);
-		await().atMost(Duration.ofSeconds(2))
+		await().atMost(Duration.ofSeconds(5))
 			.untilAsserted(() -> assertThat(breakers).allSatisfy((b) -> assertThat(b.state()).isEqualTo(State.CLOSED)));
 		succeed(breakers.get(2));
 	}
@@ -272,11 +283,11 @@ class SharedBreakerClusterTests {
 		for (int i = 0; i < 20; i++) {
 			fail(sick);
 		}
-		await().atMost(Duration.ofSeconds(2)).until(() -> sick.metrics().bufferedCalls() == 20);
+		await().atMost(Duration.ofSeconds(5)).until(() -> sick.metrics().bufferedCalls() == 20);
 		assertThat(sick.metrics().failureRate()).isEqualTo(100f);
 		assertThat(breakers).allSatisfy((b) -> assertThat(b.state()).isEqualTo(State.CLOSED));
 		fail(breakers.get(1));
-		await().atMost(Duration.ofSeconds(2))
+		await().atMost(Duration.ofSeconds(5))
 			.untilAsserted(() -> assertThat(breakers).allSatisfy((b) -> assertThat(b.state()).isEqualTo(State.OPEN)));
 		assertThat(sick.transitions().get(0).reason()).endsWith("over 20 calls from 2 instances");
 	}
