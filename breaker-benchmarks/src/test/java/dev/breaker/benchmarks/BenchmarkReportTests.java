@@ -51,7 +51,8 @@ class BenchmarkReportTests {
 	void comparesSharedWithLocal() {
 		String report = BenchmarkReport.render(List.of(HEADER, row("SharedClosedBenchmarks.local", 40, "ns/op"),
 				row("SharedClosedBenchmarks.shared", 50, "ns/op")));
-		assertThat(report).contains("| shared | 50.0 | 1.5 |  | 1.250 |  |");
+		assertThat(report).contains("| shared | 50.0 | 1.5 |  | 1.250 |\n")
+			.contains("| --- | ---: | ---: | ---: | ---: |\n");
 	}
 
 }
