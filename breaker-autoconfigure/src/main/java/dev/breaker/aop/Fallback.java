@@ -10,6 +10,8 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.util.ReflectionUtils;
 
 /**
@@ -36,7 +38,7 @@ final class Fallback {
 	 * The overload for a throwable, without allocating.
 	 * @return the overload or {@code null} when none accepts it
 	 */
-	Overload find(Throwable ex) {
+	@Nullable Overload find(Throwable ex) {
 		for (Overload overload : this.overloads) {
 			if (overload.exceptionType.isInstance(ex)) {
 				return overload;
@@ -75,8 +77,8 @@ final class Fallback {
 			return this.takesException ? depth : depth - 1;
 		}
 
-		Object invoke(Object target, Object[] args, Throwable ex) throws Throwable {
-			Object[] arguments = args;
+		@Nullable Object invoke(@Nullable Object target, @Nullable Object[] args, Throwable ex) throws Throwable {
+			@Nullable Object[] arguments = args;
 			if (this.takesException) {
 				arguments = Arrays.copyOf(args, args.length + 1);
 				arguments[args.length] = ex;

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import dev.breaker.annotation.CircuitGuarded;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils;
@@ -29,7 +30,7 @@ final class FallbackResolver {
 	 * @return the fallback, or {@code null} when the annotation names none
 	 * @throws CircuitGuardedException when no method of that name is compatible
 	 */
-	static Fallback resolve(Method guarded, Class<?> targetClass, CircuitGuarded annotation) {
+	static @Nullable Fallback resolve(Method guarded, Class<?> targetClass, CircuitGuarded annotation) {
 		String name = annotation.fallback();
 		if (name.isEmpty()) {
 			return null;

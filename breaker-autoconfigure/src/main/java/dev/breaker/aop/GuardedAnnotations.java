@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 import dev.breaker.annotation.CircuitGuarded;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.aop.support.AopUtils;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -49,7 +50,7 @@ final class GuardedAnnotations {
 	 * class.
 	 * @return the annotation, or {@code null} if the method is not guarded
 	 */
-	static CircuitGuarded find(Method method, Class<?> targetClass) {
+	static @Nullable CircuitGuarded find(Method method, Class<?> targetClass) {
 		Method specific = AopUtils.getMostSpecificMethod(method, targetClass);
 		if (specific.getDeclaringClass() == Object.class || specific.isBridge() || specific.isSynthetic()) {
 			return null;

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionStage;
 import dev.breaker.CircuitBreaker;
 import dev.breaker.Ticker;
 import org.aopalliance.intercept.MethodInvocation;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A method resolved once for one target class: its breaker and fallback, and how to guard
@@ -20,10 +21,12 @@ import org.aopalliance.intercept.MethodInvocation;
 abstract class GuardedMethod {
 
 	/** A method that the pointcut matched but that no annotation guards. */
-	static final GuardedMethod UNGUARDED = new GuardedMethod(Object.class, null, null) {
+	// Its breaker is a placeholder that no call reaches.
+	static final GuardedMethod UNGUARDED = new GuardedMethod(Object.class, CircuitBreaker.ofDefaults("unguarded"),
+			null) {
 
 		@Override
-		Object invoke(MethodInvocation invocation) throws Throwable {
+		@Nullable Object invoke(MethodInvocation invocation) throws Throwable {
 			return invocation.proceed();
 		}
 
@@ -35,16 +38,16 @@ abstract class GuardedMethod {
 
 	final Ticker ticker;
 
-	final Fallback fallback;
+	final @Nullable Fallback fallback;
 
-	GuardedMethod(Class<?> targetClass, CircuitBreaker breaker, Fallback fallback) {
+	GuardedMethod(Class<?> targetClass, CircuitBreaker breaker, @Nullable Fallback fallback) {
 		this.targetClass = targetClass;
 		this.breaker = breaker;
-		this.ticker = (breaker != null) ? breaker.ticker() : null;
+		this.ticker = breaker.ticker();
 		this.fallback = fallback;
 	}
 
-	static GuardedMethod of(Method method, Class<?> targetClass, CircuitBreaker breaker, Fallback fallback,
+	static GuardedMethod of(Method method, Class<?> targetClass, CircuitBreaker breaker, @Nullable Fallback fallback,
 			boolean reactor) {
 		Class<?> returnType = method.getReturnType();
 		if (CompletionStage.class.isAssignableFrom(returnType)
@@ -66,13 +69,13 @@ abstract class GuardedMethod {
 	 * @return what the method or its fallback returned
 	 * @throws Throwable what the method or its fallback threw, unchanged
 	 */
-	abstract Object invoke(MethodInvocation invocation) throws Throwable;
+	abstract @Nullable Object invoke(MethodInvocation invocation) throws Throwable;
 
 	/**
 	 * The fallback's result for a throwable, or the throwable itself when no fallback
 	 * accepts it.
 	 */
-	final Object fallbackOrThrow(MethodInvocation invocation, Throwable ex) throws Throwable {
+	final @Nullable Object fallbackOrThrow(MethodInvocation invocation, Throwable ex) throws Throwable {
 		Fallback.Overload overload = (this.fallback != null) ? this.fallback.find(ex) : null;
 		if (overload == null) {
 			throw ex;

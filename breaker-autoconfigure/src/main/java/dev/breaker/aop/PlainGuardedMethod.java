@@ -7,6 +7,7 @@ package dev.breaker.aop;
 import dev.breaker.CallNotPermittedException;
 import dev.breaker.CircuitBreaker;
 import org.aopalliance.intercept.MethodInvocation;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Guards a method that returns a plain value or nothing: the outcome is known when the
@@ -14,12 +15,12 @@ import org.aopalliance.intercept.MethodInvocation;
  */
 final class PlainGuardedMethod extends GuardedMethod {
 
-	PlainGuardedMethod(Class<?> targetClass, CircuitBreaker breaker, Fallback fallback) {
+	PlainGuardedMethod(Class<?> targetClass, CircuitBreaker breaker, @Nullable Fallback fallback) {
 		super(targetClass, breaker, fallback);
 	}
 
 	@Override
-	Object invoke(MethodInvocation invocation) throws Throwable {
+	@Nullable Object invoke(MethodInvocation invocation) throws Throwable {
 		long permit;
 		try {
 			permit = this.breaker.acquirePermission();

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import dev.breaker.CallNotPermittedException;
 import dev.breaker.CircuitBreaker;
 import org.aopalliance.intercept.MethodInvocation;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -22,7 +23,8 @@ final class ReactorGuardedMethods {
 	private ReactorGuardedMethods() {
 	}
 
-	static GuardedMethod of(Class<?> returnType, Class<?> targetClass, CircuitBreaker breaker, Fallback fallback) {
+	static @Nullable GuardedMethod of(Class<?> returnType, Class<?> targetClass, CircuitBreaker breaker,
+			@Nullable Fallback fallback) {
 		if (returnType == Mono.class) {
 			return new MonoGuardedMethod(targetClass, breaker, fallback);
 		}
@@ -73,13 +75,13 @@ final class ReactorGuardedMethods {
 
 	private static final class MonoGuardedMethod extends GuardedMethod {
 
-		MonoGuardedMethod(Class<?> targetClass, CircuitBreaker breaker, Fallback fallback) {
+		MonoGuardedMethod(Class<?> targetClass, CircuitBreaker breaker, @Nullable Fallback fallback) {
 			super(targetClass, breaker, fallback);
 		}
 
 		@Override
 		@SuppressWarnings("unchecked")
-		Object invoke(MethodInvocation invocation) throws Throwable {
+		@Nullable Object invoke(MethodInvocation invocation) throws Throwable {
 			Mono<Object> source;
 			try {
 				source = (Mono<Object>) invocation.proceed();
@@ -126,13 +128,13 @@ final class ReactorGuardedMethods {
 
 	private static final class FluxGuardedMethod extends GuardedMethod {
 
-		FluxGuardedMethod(Class<?> targetClass, CircuitBreaker breaker, Fallback fallback) {
+		FluxGuardedMethod(Class<?> targetClass, CircuitBreaker breaker, @Nullable Fallback fallback) {
 			super(targetClass, breaker, fallback);
 		}
 
 		@Override
 		@SuppressWarnings("unchecked")
-		Object invoke(MethodInvocation invocation) throws Throwable {
+		@Nullable Object invoke(MethodInvocation invocation) throws Throwable {
 			Flux<Object> source;
 			try {
 				source = (Flux<Object>) invocation.proceed();

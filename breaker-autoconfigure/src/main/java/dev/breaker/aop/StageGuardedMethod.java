@@ -13,6 +13,7 @@ import java.util.function.BiConsumer;
 import dev.breaker.CallNotPermittedException;
 import dev.breaker.CircuitBreaker;
 import org.aopalliance.intercept.MethodInvocation;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Guards a method that returns a {@link CompletionStage} or {@link CompletableFuture}:
@@ -22,18 +23,18 @@ import org.aopalliance.intercept.MethodInvocation;
  */
 final class StageGuardedMethod extends GuardedMethod {
 
-	StageGuardedMethod(Class<?> targetClass, CircuitBreaker breaker, Fallback fallback) {
+	StageGuardedMethod(Class<?> targetClass, CircuitBreaker breaker, @Nullable Fallback fallback) {
 		super(targetClass, breaker, fallback);
 	}
 
 	@Override
-	Object invoke(MethodInvocation invocation) throws Throwable {
+	@Nullable Object invoke(MethodInvocation invocation) throws Throwable {
 		long permit;
 		try {
 			permit = this.breaker.acquirePermission();
 		}
 		catch (CallNotPermittedException ex) {
-			CompletableFuture<Object> rejected = new CompletableFuture<>();
+			CompletableFuture<@Nullable Object> rejected = new CompletableFuture<>();
 			new Completion(this, invocation, rejected).fail(ex);
 			return rejected;
 		}
@@ -51,7 +52,7 @@ final class StageGuardedMethod extends GuardedMethod {
 			this.breaker.onSuccess(permit, this.ticker.read() - start);
 			return null;
 		}
-		CompletableFuture<Object> guarded = new CompletableFuture<>();
+		CompletableFuture<@Nullable Object> guarded = new CompletableFuture<>();
 		((CompletionStage<?>) result)
 			.whenComplete(new Outcome(new Completion(this, invocation, guarded), permit, start));
 		return guarded;
@@ -71,9 +72,10 @@ final class StageGuardedMethod extends GuardedMethod {
 
 		private final MethodInvocation invocation;
 
-		private final CompletableFuture<Object> guarded;
+		private final CompletableFuture<@Nullable Object> guarded;
 
-		Completion(StageGuardedMethod method, MethodInvocation invocation, CompletableFuture<Object> guarded) {
+		Completion(StageGuardedMethod method, MethodInvocation invocation,
+				CompletableFuture<@Nullable Object> guarded) {
 			this.method = method;
 			this.invocation = invocation;
 			this.guarded = guarded;
@@ -99,7 +101,7 @@ final class StageGuardedMethod extends GuardedMethod {
 			}
 		}
 
-		void complete(Object value, Throwable error) {
+		void complete(@Nullable Object value, @Nullable Throwable error) {
 			if (error == null) {
 				this.guarded.complete(value);
 			}
@@ -113,7 +115,7 @@ final class StageGuardedMethod extends GuardedMethod {
 	/**
 	 * Records the outcome of the method's stage, then completes the caller's stage.
 	 */
-	private static final class Outcome implements BiConsumer<Object, Throwable> {
+	private static final class Outcome implements BiConsumer<@Nullable Object, @Nullable Throwable> {
 
 		private final Completion completion;
 
@@ -128,7 +130,7 @@ final class StageGuardedMethod extends GuardedMethod {
 		}
 
 		@Override
-		public void accept(Object value, Throwable error) {
+		public void accept(@Nullable Object value, @Nullable Throwable error) {
 			StageGuardedMethod method = this.completion.method;
 			long duration = method.ticker.read() - this.start;
 			if (error == null) {

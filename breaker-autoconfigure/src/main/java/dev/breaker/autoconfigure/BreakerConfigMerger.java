@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
 
 import dev.breaker.CircuitBreakerConfig;
 import dev.breaker.InvalidConfigException;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.util.ClassUtils;
 
@@ -32,18 +33,19 @@ final class BreakerConfigMerger {
 
 	private static final Pattern ISO_DURATION = Pattern.compile("\\bPT[0-9.HMS]+\\b");
 
-	private final ClassLoader classLoader;
+	private final @Nullable ClassLoader classLoader;
 
 	private final CircuitBreakerConfig.Builder builder = CircuitBreakerConfig.builder();
 
 	/** Property (camelCase) to the prefix of the block that set it. */
 	private final Map<String, String> sources = new HashMap<>();
 
-	BreakerConfigMerger(ClassLoader classLoader) {
+	BreakerConfigMerger(@Nullable ClassLoader classLoader) {
 		this.classLoader = classLoader;
 	}
 
-	CircuitBreakerConfig merge(InstanceProperties defaults, String name, InstanceProperties instance) {
+	CircuitBreakerConfig merge(InstanceProperties defaults, @Nullable String name,
+			@Nullable InstanceProperties instance) {
 		apply(defaults, DEFAULTS);
 		if (instance != null) {
 			apply(instance, "breaker.instances." + name);
@@ -82,14 +84,14 @@ final class BreakerConfigMerger {
 		set(prefix, "shared", block.getShared(), b::shared);
 	}
 
-	private <T> void set(String prefix, String property, T value, Consumer<T> setter) {
+	private <T> void set(String prefix, String property, @Nullable T value, Consumer<T> setter) {
 		if (value != null) {
 			setter.accept(value);
 			this.sources.put(property, prefix);
 		}
 	}
 
-	private List<Class<? extends Throwable>> classes(String property, List<String> names) {
+	private @Nullable List<Class<? extends Throwable>> classes(String property, @Nullable List<String> names) {
 		if (names == null) {
 			return null;
 		}
@@ -146,7 +148,7 @@ final class BreakerConfigMerger {
 		return result.toString();
 	}
 
-	private static Object display(Object value) {
+	private static @Nullable Object display(@Nullable Object value) {
 		if (value instanceof Duration duration) {
 			return simple(duration);
 		}

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.breaker.CircuitBreakerConfig;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanClassLoaderAware;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -62,7 +63,7 @@ public class BreakerProperties implements BeanClassLoaderAware {
 
 	private final Health health = new Health();
 
-	private ClassLoader classLoader = ClassUtils.getDefaultClassLoader();
+	private @Nullable ClassLoader classLoader = ClassUtils.getDefaultClassLoader();
 
 	public boolean isEnabled() {
 		return this.enabled;

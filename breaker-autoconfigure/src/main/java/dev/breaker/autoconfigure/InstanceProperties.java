@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.breaker.CircuitBreakerConfig.SlidingWindowType;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The settings of one breaker, as written under {@code breaker.defaults} or
@@ -19,199 +20,199 @@ public class InstanceProperties {
 	/**
 	 * Failure rate in percent (1..100) at which the breaker opens.
 	 */
-	private Float failureRateThreshold;
+	private @Nullable Float failureRateThreshold;
 
 	/**
 	 * Slow-call rate in percent (1..100) at which the breaker opens.
 	 */
-	private Float slowCallRateThreshold;
+	private @Nullable Float slowCallRateThreshold;
 
 	/**
 	 * Calls that take at least this long count as slow.
 	 */
-	private Duration slowCallDurationThreshold;
+	private @Nullable Duration slowCallDurationThreshold;
 
 	/**
 	 * Whether the sliding window counts calls or seconds.
 	 */
-	private SlidingWindowType slidingWindowType;
+	private @Nullable SlidingWindowType slidingWindowType;
 
 	/**
 	 * Size of the sliding window, in calls or, when time-based, in seconds.
 	 */
-	private Integer slidingWindowSize;
+	private @Nullable Integer slidingWindowSize;
 
 	/**
 	 * Number of calls the window needs before the rates are evaluated.
 	 */
-	private Integer minimumNumberOfCalls;
+	private @Nullable Integer minimumNumberOfCalls;
 
 	/**
 	 * Open after this many failures in a row, whatever the rate; 0 turns it off.
 	 */
-	private Integer consecutiveFailuresThreshold;
+	private @Nullable Integer consecutiveFailuresThreshold;
 
 	/**
 	 * How long the breaker stays open before it admits trial calls.
 	 */
-	private Duration waitDurationInOpenState;
+	private @Nullable Duration waitDurationInOpenState;
 
 	/**
 	 * Above 1.0, each consecutive re-open waits this many times longer than the last.
 	 */
-	private Double waitDurationMultiplier;
+	private @Nullable Double waitDurationMultiplier;
 
 	/**
 	 * Cap for a wait duration that grows with the multiplier.
 	 */
-	private Duration maxWaitDurationInOpenState;
+	private @Nullable Duration maxWaitDurationInOpenState;
 
 	/**
 	 * Number of trial calls admitted while half-open.
 	 */
-	private Integer permittedNumberOfCallsInHalfOpenState;
+	private @Nullable Integer permittedNumberOfCallsInHalfOpenState;
 
 	/**
 	 * Re-open when the trial calls are not done within this time; 0 waits for all of
 	 * them.
 	 */
-	private Duration maxWaitDurationInHalfOpenState;
+	private @Nullable Duration maxWaitDurationInHalfOpenState;
 
 	/**
 	 * Exception class names that count as failures (subclasses too); empty means every
 	 * exception.
 	 */
-	private List<String> recordExceptions;
+	private @Nullable List<String> recordExceptions;
 
 	/**
 	 * Exception class names that count neither as success nor as failure (subclasses
 	 * too); they win over record-exceptions.
 	 */
-	private List<String> ignoreExceptions;
+	private @Nullable List<String> ignoreExceptions;
 
 	/**
 	 * Whether the breaker's state is kept in the shared store when
 	 * breaker.store.type=redis.
 	 */
-	private Boolean shared;
+	private @Nullable Boolean shared;
 
-	public Float getFailureRateThreshold() {
+	public @Nullable Float getFailureRateThreshold() {
 		return this.failureRateThreshold;
 	}
 
-	public void setFailureRateThreshold(Float failureRateThreshold) {
+	public void setFailureRateThreshold(@Nullable Float failureRateThreshold) {
 		this.failureRateThreshold = failureRateThreshold;
 	}
 
-	public Float getSlowCallRateThreshold() {
+	public @Nullable Float getSlowCallRateThreshold() {
 		return this.slowCallRateThreshold;
 	}
 
-	public void setSlowCallRateThreshold(Float slowCallRateThreshold) {
+	public void setSlowCallRateThreshold(@Nullable Float slowCallRateThreshold) {
 		this.slowCallRateThreshold = slowCallRateThreshold;
 	}
 
-	public Duration getSlowCallDurationThreshold() {
+	public @Nullable Duration getSlowCallDurationThreshold() {
 		return this.slowCallDurationThreshold;
 	}
 
-	public void setSlowCallDurationThreshold(Duration slowCallDurationThreshold) {
+	public void setSlowCallDurationThreshold(@Nullable Duration slowCallDurationThreshold) {
 		this.slowCallDurationThreshold = slowCallDurationThreshold;
 	}
 
-	public SlidingWindowType getSlidingWindowType() {
+	public @Nullable SlidingWindowType getSlidingWindowType() {
 		return this.slidingWindowType;
 	}
 
-	public void setSlidingWindowType(SlidingWindowType slidingWindowType) {
+	public void setSlidingWindowType(@Nullable SlidingWindowType slidingWindowType) {
 		this.slidingWindowType = slidingWindowType;
 	}
 
-	public Integer getSlidingWindowSize() {
+	public @Nullable Integer getSlidingWindowSize() {
 		return this.slidingWindowSize;
 	}
 
-	public void setSlidingWindowSize(Integer slidingWindowSize) {
+	public void setSlidingWindowSize(@Nullable Integer slidingWindowSize) {
 		this.slidingWindowSize = slidingWindowSize;
 	}
 
-	public Integer getMinimumNumberOfCalls() {
+	public @Nullable Integer getMinimumNumberOfCalls() {
 		return this.minimumNumberOfCalls;
 	}
 
-	public void setMinimumNumberOfCalls(Integer minimumNumberOfCalls) {
+	public void setMinimumNumberOfCalls(@Nullable Integer minimumNumberOfCalls) {
 		this.minimumNumberOfCalls = minimumNumberOfCalls;
 	}
 
-	public Integer getConsecutiveFailuresThreshold() {
+	public @Nullable Integer getConsecutiveFailuresThreshold() {
 		return this.consecutiveFailuresThreshold;
 	}
 
-	public void setConsecutiveFailuresThreshold(Integer consecutiveFailuresThreshold) {
+	public void setConsecutiveFailuresThreshold(@Nullable Integer consecutiveFailuresThreshold) {
 		this.consecutiveFailuresThreshold = consecutiveFailuresThreshold;
 	}
 
-	public Duration getWaitDurationInOpenState() {
+	public @Nullable Duration getWaitDurationInOpenState() {
 		return this.waitDurationInOpenState;
 	}
 
-	public void setWaitDurationInOpenState(Duration waitDurationInOpenState) {
+	public void setWaitDurationInOpenState(@Nullable Duration waitDurationInOpenState) {
 		this.waitDurationInOpenState = waitDurationInOpenState;
 	}
 
-	public Double getWaitDurationMultiplier() {
+	public @Nullable Double getWaitDurationMultiplier() {
 		return this.waitDurationMultiplier;
 	}
 
-	public void setWaitDurationMultiplier(Double waitDurationMultiplier) {
+	public void setWaitDurationMultiplier(@Nullable Double waitDurationMultiplier) {
 		this.waitDurationMultiplier = waitDurationMultiplier;
 	}
 
-	public Duration getMaxWaitDurationInOpenState() {
+	public @Nullable Duration getMaxWaitDurationInOpenState() {
 		return this.maxWaitDurationInOpenState;
 	}
 
-	public void setMaxWaitDurationInOpenState(Duration maxWaitDurationInOpenState) {
+	public void setMaxWaitDurationInOpenState(@Nullable Duration maxWaitDurationInOpenState) {
 		this.maxWaitDurationInOpenState = maxWaitDurationInOpenState;
 	}
 
-	public Integer getPermittedNumberOfCallsInHalfOpenState() {
+	public @Nullable Integer getPermittedNumberOfCallsInHalfOpenState() {
 		return this.permittedNumberOfCallsInHalfOpenState;
 	}
 
-	public void setPermittedNumberOfCallsInHalfOpenState(Integer permittedNumberOfCallsInHalfOpenState) {
+	public void setPermittedNumberOfCallsInHalfOpenState(@Nullable Integer permittedNumberOfCallsInHalfOpenState) {
 		this.permittedNumberOfCallsInHalfOpenState = permittedNumberOfCallsInHalfOpenState;
 	}
 
-	public Duration getMaxWaitDurationInHalfOpenState() {
+	public @Nullable Duration getMaxWaitDurationInHalfOpenState() {
 		return this.maxWaitDurationInHalfOpenState;
 	}
 
-	public void setMaxWaitDurationInHalfOpenState(Duration maxWaitDurationInHalfOpenState) {
+	public void setMaxWaitDurationInHalfOpenState(@Nullable Duration maxWaitDurationInHalfOpenState) {
 		this.maxWaitDurationInHalfOpenState = maxWaitDurationInHalfOpenState;
 	}
 
-	public List<String> getRecordExceptions() {
+	public @Nullable List<String> getRecordExceptions() {
 		return this.recordExceptions;
 	}
 
-	public void setRecordExceptions(List<String> recordExceptions) {
+	public void setRecordExceptions(@Nullable List<String> recordExceptions) {
 		this.recordExceptions = recordExceptions;
 	}
 
-	public List<String> getIgnoreExceptions() {
+	public @Nullable List<String> getIgnoreExceptions() {
 		return this.ignoreExceptions;
 	}
 
-	public void setIgnoreExceptions(List<String> ignoreExceptions) {
+	public void setIgnoreExceptions(@Nullable List<String> ignoreExceptions) {
 		this.ignoreExceptions = ignoreExceptions;
 	}
 
-	public Boolean getShared() {
+	public @Nullable Boolean getShared() {
 		return this.shared;
 	}
 
-	public void setShared(Boolean shared) {
+	public void setShared(@Nullable Boolean shared) {
 		this.shared = shared;
 	}
 

@@ -4,6 +4,8 @@
 
 package dev.breaker.autoconfigure;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Thrown at startup when a {@code breaker.*} property holds a value the breaker cannot
  * use; it names the property path in kebab case, the value and what is allowed.
@@ -14,7 +16,7 @@ public class InvalidBreakerPropertyException extends IllegalStateException {
 
 	private final String property;
 
-	private final transient Object value;
+	private final transient @Nullable Object value;
 
 	private final String allowed;
 
@@ -26,7 +28,8 @@ public class InvalidBreakerPropertyException extends IllegalStateException {
 	 * @param allowed what is allowed, e.g. {@code between 1 and 100 (percent)}
 	 * @param cause the underlying failure, or {@code null}
 	 */
-	public InvalidBreakerPropertyException(String property, Object value, String allowed, Throwable cause) {
+	public InvalidBreakerPropertyException(String property, @Nullable Object value, String allowed,
+			@Nullable Throwable cause) {
 		super("Invalid value '" + value + "' for property '" + property + "': it must be " + allowed, cause);
 		this.property = property;
 		this.value = value;
@@ -45,7 +48,7 @@ public class InvalidBreakerPropertyException extends IllegalStateException {
 	 * The rejected value, as written or as converted.
 	 * @return the value
 	 */
-	public Object value() {
+	public @Nullable Object value() {
 		return this.value;
 	}
 

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.breaker.CircuitBreaker;
-import dev.breaker.CircuitBreakerConfig;
 import dev.breaker.CircuitBreakerConfig.SlidingWindowType;
+import dev.breaker.CircuitBreakerConfig;
 import dev.breaker.CircuitBreakerRegistry;
 import dev.breaker.State;
 import dev.breaker.StateTransition;
