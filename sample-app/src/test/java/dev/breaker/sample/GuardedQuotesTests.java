@@ -98,6 +98,7 @@ class GuardedQuotesTests {
 	void withNothingCachedTheServiceIsUnavailable() {
 		failEverything();
 		this.client.get().uri("/quotes/NEVERSEEN").exchange().expectStatus().isEqualTo(503);
+		this.client.get().uri("/quotes/NEVERSEEN/async").exchange().expectStatus().isEqualTo(503);
 	}
 
 	@Test
