@@ -86,6 +86,15 @@ class CircuitGuardedAutoConfigurationTests {
 	}
 
 	@Test
+	void worksWithoutAspectJBecauseTheAdvisorIsInfrastructure() {
+		this.runner.withClassLoader(new FilteredClassLoader("org.aspectj")).run((context) -> {
+			context.getBean(CircuitBreakerRegistry.class).breaker("guarded").transitionTo(State.FORCED_OPEN);
+			assertThatExceptionOfType(CallNotPermittedException.class)
+				.isThrownBy(() -> context.getBean(Guarded.class).call());
+		});
+	}
+
+	@Test
 	void supportsReactorWhenItIsPresent() {
 		this.runner.run((context) -> assertThat(context.getBean(GuardedMethods.class).supportsReactor()).isTrue());
 	}
