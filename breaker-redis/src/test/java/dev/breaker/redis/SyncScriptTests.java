@@ -193,6 +193,54 @@ class SyncScriptTests {
 		assertThat(reply.state()).isEqualTo(State.FORCED_OPEN);
 	}
 
+	private static SyncRequest trial(CircuitBreakerConfig config, ClusterState known, int wanted, long failures,
+			List<String> done) {
+		return new SyncRequest("payments", config, known, 0, 0, 0, false, 0, wanted, failures, failures, 0, done,
+				List.of(), null);
+	}
+
+	@Test
+	void eachConsecutiveReopenWaitsLongerOnTheSharedClock() {
+		CircuitBreakerConfig config = config().slidingWindowSize(1)
+			.permittedNumberOfCallsInHalfOpenState(1)
+			.waitDurationInOpenState(Duration.ofMillis(100))
+			.waitDurationMultiplier(4)
+			.maxWaitDurationInOpenState(Duration.ofSeconds(10))
+			.build();
+		ClusterState open = sync("a", closed(config, 0, 1, 1));
+		assertThat(open.state()).isEqualTo(State.OPEN);
+		assertThat(open.openRemainingMillis()).isBetween(1L, 100L);
+		ClusterState[] halfOpen = new ClusterState[1];
+		await().atMost(Duration.ofSeconds(3)).until(() -> {
+			halfOpen[0] = sync("a", trial(config, open, 1, 0, List.of()));
+			return halfOpen[0].state() == State.HALF_OPEN;
+		});
+		assertThat(halfOpen[0].grantedLeases()).hasSize(1);
+		ClusterState reopened = sync("a", trial(config, halfOpen[0], 0, 1, halfOpen[0].grantedLeases()));
+		assertThat(reopened.state()).isEqualTo(State.OPEN);
+		assertThat(reopened.attempt()).isEqualTo(1);
+		assertThat(reopened.openRemainingMillis()).isBetween(300L, 400L);
+		assertThat(reopened.reason()).isEqualTo("1 of 1 trial calls failed (100% >= 50%)");
+	}
+
+	@Test
+	void halfOpenReopensWhenItsTrialsTakeLongerThanAllowed() {
+		CircuitBreakerConfig config = config().slidingWindowSize(1)
+			.waitDurationInOpenState(Duration.ofMillis(50))
+			.maxWaitDurationInHalfOpenState(Duration.ofMillis(100))
+			.build();
+		ClusterState open = sync("a", closed(config, 0, 1, 1));
+		await().atMost(Duration.ofSeconds(3))
+			.until(() -> sync("a", trial(config, open, 0, 0, List.of())).state() == State.HALF_OPEN);
+		ClusterState[] last = new ClusterState[1];
+		await().atMost(Duration.ofSeconds(3)).until(() -> {
+			last[0] = sync("a", trial(config, open, 0, 0, List.of()));
+			return last[0].state() == State.OPEN;
+		});
+		assertThat(last[0].reason()).isEqualTo("trial calls not completed within 100ms");
+		assertThat(last[0].attempt()).isEqualTo(1);
+	}
+
 	@Test
 	void aStoredFormatTheScriptDoesNotKnowIsLeftAlone() {
 		this.commands.hset(this.prefix + ":{payments}:state", "v", "99");
