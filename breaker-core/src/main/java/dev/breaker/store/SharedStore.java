@@ -271,6 +271,13 @@ public final class SharedStore implements SharedStateStore {
 	public void close() {
 		this.scheduler.shutdownNow();
 		this.io.shutdownNow();
+		try {
+			// a sync in progress ends before the backend closes under it
+			this.scheduler.awaitTermination(1, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 		this.backend.close();
 	}
 

@@ -7,7 +7,6 @@ package dev.breaker.store;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import dev.breaker.CallNotPermittedException;
@@ -19,17 +18,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * The decisions of a shared breaker from the views it adopts, on a manual ticker; the
- * store never syncs by itself here (its interval is an hour), the tests drive it.
+ * The decisions of a shared breaker from the views it adopts, on a manual ticker. The
+ * store is closed before the breaker is made, so no background sync races the tests: they
+ * install the views and drain the requests themselves.
  */
 class SharedCircuitBreakerTests {
 
 	private final ManualTicker ticker = new ManualTicker();
-
-	// The backend fails, so that the store's one initial sync cannot race the views the
-	// tests install.
-	private final SharedStore store = new SharedStore(FakeBackend.down(),
-			StoreSettings.defaults().withSyncInterval(Duration.ofHours(1)));
 
 	private final CircuitBreakerConfig config = CircuitBreakerConfig.builder()
 		.slidingWindowSize(4)
@@ -37,12 +32,12 @@ class SharedCircuitBreakerTests {
 		.permittedNumberOfCallsInHalfOpenState(2)
 		.build();
 
-	private final SharedCircuitBreaker breaker = (SharedCircuitBreaker) this.store.breaker("payments", this.config,
-			this.ticker);
+	private final SharedCircuitBreaker breaker;
 
-	@AfterEach
-	void close() {
-		this.store.close();
+	SharedCircuitBreakerTests() {
+		SharedStore store = new SharedStore(FakeBackend.down(), StoreSettings.defaults());
+		store.close();
+		this.breaker = (SharedCircuitBreaker) store.breaker("payments", this.config, this.ticker);
 	}
 
 	private static ClusterState state(long epoch, State state, State from, long remainingMillis, String... leases) {
