@@ -241,6 +241,24 @@ class SyncScriptTests {
 		assertThat(last[0].attempt()).isEqualTo(1);
 	}
 
+	private static SyncRequest streak(CircuitBreakerConfig config, long failures, boolean broken, long streak) {
+		ClusterState known = ClusterState.initial("payments");
+		return new SyncRequest("payments", config, known, failures + (broken ? 1 : 0), failures, 0, broken, streak, 0,
+				0, 0, 0, List.of(), List.of(), null);
+	}
+
+	@Test
+	void consecutiveFailuresAddUpAcrossInstancesUntilASuccessBreaksTheStreak() {
+		CircuitBreakerConfig config = config().consecutiveFailuresThreshold(5).build();
+		assertThat(sync("a", streak(config, 3, false, 3)).state()).isEqualTo(State.CLOSED);
+		// b had a success, then one failure: the cluster streak restarts at one
+		assertThat(sync("b", streak(config, 1, true, 1)).state()).isEqualTo(State.CLOSED);
+		assertThat(sync("a", streak(config, 3, false, 3)).state()).isEqualTo(State.CLOSED);
+		ClusterState open = sync("b", streak(config, 1, false, 1));
+		assertThat(open.state()).isEqualTo(State.OPEN);
+		assertThat(open.reason()).isEqualTo("5 consecutive failures (threshold 5) from 2 instances");
+	}
+
 	@Test
 	void aStoredFormatTheScriptDoesNotKnowIsLeftAlone() {
 		this.commands.hset(this.prefix + ":{payments}:state", "v", "99");
