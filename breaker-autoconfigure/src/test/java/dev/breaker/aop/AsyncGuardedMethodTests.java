@@ -14,7 +14,6 @@ import dev.breaker.CallNotPermittedException;
 import dev.breaker.CircuitBreaker;
 import dev.breaker.CircuitBreakerRegistry;
 import dev.breaker.State;
-import dev.breaker.aop.GuardedServices.AsyncService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Flux;
