@@ -127,7 +127,7 @@ public final class GuardedMethods {
 		if (this.strict && !this.configuredNames.contains(name)) {
 			throw new CircuitGuardedException(
 					"Circuit breaker '" + name + "' named by @CircuitGuarded on " + GuardedAnnotations.describe(method)
-							+ " is not configured under breaker.instances, and " + "breaker.strict is true.",
+							+ " is not configured under breaker.instances, and breaker.strict is true.",
 					"Configure breaker.instances." + name + ", or use one of the configured names "
 							+ this.configuredNames + ", or set breaker.strict=false.");
 		}

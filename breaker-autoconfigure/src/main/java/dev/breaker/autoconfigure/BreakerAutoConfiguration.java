@@ -28,8 +28,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.util.ClassUtils;
 
 /**
- * Auto-configuration of the {@link CircuitBreakerRegistry}: binds {@code breaker.*},
- * creates every configured breaker and publishes their transitions as application events.
+ * Auto-configuration of the {@link CircuitBreakerRegistry} and the
+ * {@code @CircuitGuarded} advice: binds {@code breaker.*}, creates every configured
+ * breaker and publishes their transitions as application events.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(BreakerProperties.class)
