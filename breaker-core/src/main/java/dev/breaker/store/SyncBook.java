@@ -56,7 +56,7 @@ final class SyncBook {
 	 */
 	SyncRequest prepare(long nowNanos) {
 		View view = this.breaker.view();
-		ClusterState c = view.cluster;
+		ClusterState c = view.confirmed;
 		long remaining = (c.state() == State.OPEN) ? Math.max(0, (view.openUntilNanos - nowNanos) / 1_000_000) : 0;
 		ClusterState known = new ClusterState(c.name(), c.epoch(), c.state(), c.from(), c.reason(), remaining,
 				c.attempt(), -1, 0, 0, List.of());

@@ -33,6 +33,13 @@ final class View {
 
 	final ClusterState cluster;
 
+	/**
+	 * The last state the store confirmed: the same as {@link #cluster} unless a manual
+	 * transition shows provisionally. Only a confirmed state may re-seed an empty store,
+	 * or instances would hold different states at one epoch.
+	 */
+	final ClusterState confirmed;
+
 	/** For OPEN, the ticker reading at which the store allows a trial. */
 	final long openUntilNanos;
 
@@ -52,9 +59,15 @@ final class View {
 	final AtomicBoolean nudged = new AtomicBoolean();
 
 	View(int seq, Mode mode, ClusterState cluster, long openUntilNanos, SharedCircuitBreaker breaker) {
+		this(seq, mode, cluster, cluster, openUntilNanos, breaker);
+	}
+
+	View(int seq, Mode mode, ClusterState cluster, ClusterState confirmed, long openUntilNanos,
+			SharedCircuitBreaker breaker) {
 		this.seq = seq & ((1 << SEQ_BITS) - 1);
 		this.mode = mode;
 		this.cluster = cluster;
+		this.confirmed = confirmed;
 		this.openUntilNanos = openUntilNanos;
 		State shown = (shownState() != null) ? shownState() : State.OPEN;
 		this.rejection = new CallNotPermittedException(cluster.name(), shown,
@@ -65,6 +78,10 @@ final class View {
 	 * The state the breaker reports in this view (the local breaker's in local mode).
 	 * @return the state, or {@code null} in local mode
 	 */
+	boolean provisional() {
+		return this.confirmed != this.cluster;
+	}
+
 	State shownState() {
 		switch (this.mode) {
 			case SHARED:

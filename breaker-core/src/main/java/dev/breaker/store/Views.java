@@ -84,15 +84,20 @@ final class Views {
 			if (!recovering && state.epoch() == current.cluster.epoch()) {
 				if (fromSync && current.cluster.state() == state.state()) {
 					current.tokens.addAndGet(granted);
+					return;
 				}
-				return;
+				// Another state at the same epoch: a provisional manual transition waits
+				// for its own sync; otherwise the store's reply wins (seeding races).
+				if (!fromSync || current.provisional()) {
+					return;
+				}
 			}
 			long openUntil = this.breaker.ticker().read() + state.openRemainingMillis() * 1_000_000;
 			View next = new View(current.seq + 1, View.Mode.SHARED, state, openUntil, this.breaker);
 			next.tokens.set(granted);
 			if (this.view.compareAndSet(current, next)) {
-				State from = (state.epoch() == current.cluster.epoch() + 1 && !recovering) ? state.from()
-						: shown(current);
+				boolean consecutive = state.epoch() == current.cluster.epoch() + 1 && !recovering;
+				State from = consecutive ? state.from() : shown(current);
 				publish(from, state.state(), recovering ? "shared state adopted: " + state.reason() : state.reason());
 				return;
 			}
@@ -114,8 +119,8 @@ final class Views {
 			ClusterState provisional = new ClusterState(c.name(), c.epoch(), target, c.state(),
 					"manual transition (pending)", 0, 0, c.windowCalls(), c.windowFailures(), c.windowSlowCalls(),
 					List.of());
-			if (this.view.compareAndSet(current,
-					new View(current.seq + 1, View.Mode.SHARED, provisional, 0, this.breaker))) {
+			if (this.view.compareAndSet(current, new View(current.seq + 1, View.Mode.SHARED, provisional,
+					current.confirmed, current.openUntilNanos, this.breaker))) {
 				return true;
 			}
 		}
@@ -133,7 +138,7 @@ final class Views {
 			if (current.mode != View.Mode.SHARED) {
 				return;
 			}
-			View down = new View(current.seq + 1, next, current.cluster, current.openUntilNanos, this.breaker);
+			View down = new View(current.seq + 1, next, current.confirmed, current.openUntilNanos, this.breaker);
 			if (this.view.compareAndSet(current, down)) {
 				publish(current.cluster.state(), shown(down), "shared state store unavailable (on-store-failure: "
 						+ mode.name().toLowerCase().replace('_', '-') + ")");

@@ -126,6 +126,26 @@ class SharedCircuitBreakerTests {
 	}
 
 	@Test
+	void aPendingManualTransitionNeverReseedsTheStoreWithItsProvisionalState() {
+		this.breaker.transitionTo(State.FORCED_OPEN);
+		SyncRequest request = prepare();
+		// were FORCED_OPEN at epoch 0 seeded into an empty store, the other instances
+		// (CLOSED at epoch 0) would never adopt it: only a newer epoch is adopted
+		assertThat(request.known().state()).isEqualTo(State.CLOSED);
+		assertThat(request.manual()).isEqualTo("FORCED_OPEN");
+		this.breaker.adopt(state(0, State.CLOSED, State.CLOSED, 0), true);
+		assertThat(this.breaker.state()).isEqualTo(State.FORCED_OPEN);
+	}
+
+	@Test
+	void theStoresReplyWinsOverAnotherStateAtTheSameEpoch() {
+		this.breaker.adopt(state(0, State.FORCED_OPEN, State.CLOSED, 0), false);
+		assertThat(this.breaker.state()).isEqualTo(State.CLOSED);
+		this.breaker.adopt(state(0, State.FORCED_OPEN, State.CLOSED, 0), true);
+		assertThat(this.breaker.state()).isEqualTo(State.FORCED_OPEN);
+	}
+
+	@Test
 	void whileTheStoreIsDownTheWarmLocalWindowDecides() {
 		for (int i = 0; i < 3; i++) {
 			this.breaker.onError(this.breaker.acquirePermission(), 0, new IllegalStateException());
