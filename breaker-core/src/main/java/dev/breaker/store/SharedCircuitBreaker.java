@@ -221,10 +221,24 @@ public final class SharedCircuitBreaker implements CircuitBreaker {
 	 */
 	void adopt(ClusterState state, boolean fromSync) {
 		this.views.adopt(state, fromSync, fromSync ? this.book.granted(state) : 0);
+		// A manual state given to the local breaker while the store was down has been
+		// sent
+		// to the store; locally it would keep the stand-in from warming up for the next
+		// outage.
+		State localState = this.local.state();
+		if ((localState == State.FORCED_OPEN || localState == State.DISABLED)
+				&& this.views.current().mode == View.Mode.SHARED) {
+			this.local.transitionTo(State.CLOSED);
+		}
 	}
 
 	void storeDown(OnStoreFailure mode) {
 		this.views.storeDown(mode);
+		// a manual transition the store never confirmed now applies to the local breaker
+		String pending = this.book.pendingManual();
+		if (pending != null && !pending.equals("RESET")) {
+			this.local.transitionTo(State.valueOf(pending));
+		}
 	}
 
 	View view() {

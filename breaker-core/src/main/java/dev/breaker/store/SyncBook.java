@@ -49,6 +49,10 @@ final class SyncBook {
 		this.manual.set(command);
 	}
 
+	String pendingManual() {
+		return this.manual.get();
+	}
+
 	/**
 	 * Drain the current view into a request.
 	 * @param nowNanos the breaker's ticker now

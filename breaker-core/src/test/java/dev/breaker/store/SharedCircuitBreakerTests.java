@@ -138,6 +138,23 @@ class SharedCircuitBreakerTests {
 	}
 
 	@Test
+	void aManualTransitionTheStoreNeverConfirmedHoldsLocallyWhenTheStoreGoesDown() {
+		this.breaker.transitionTo(State.FORCED_OPEN);
+		this.breaker.storeDown(OnStoreFailure.LOCAL);
+		assertThat(this.breaker.state()).isEqualTo(State.FORCED_OPEN);
+		assertThatExceptionOfType(CallNotPermittedException.class).isThrownBy(this.breaker::acquirePermission);
+		SyncRequest recovery = prepare();
+		assertThat(recovery.manual()).isEqualTo("FORCED_OPEN");
+		this.breaker.book.acknowledge(recovery);
+		this.breaker.adopt(state(1, State.FORCED_OPEN, State.CLOSED, 0), true);
+		this.breaker.adopt(state(2, State.CLOSED, State.FORCED_OPEN, 0), false);
+		assertThat(this.breaker.state()).isEqualTo(State.CLOSED);
+		this.breaker.storeDown(OnStoreFailure.LOCAL);
+		// the local stand-in did not stay forced open behind the shared state
+		assertThat(this.breaker.state()).isEqualTo(State.CLOSED);
+	}
+
+	@Test
 	void theStoresReplyWinsOverAnotherStateAtTheSameEpoch() {
 		this.breaker.adopt(state(0, State.FORCED_OPEN, State.CLOSED, 0), false);
 		assertThat(this.breaker.state()).isEqualTo(State.CLOSED);
