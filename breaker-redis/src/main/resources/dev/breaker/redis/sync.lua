@@ -163,12 +163,14 @@ if state == 'HALF_OPEN' then
     open(attempt + 1, hof .. ' of ' .. permitted .. ' trial calls failed (' .. pct(fr) .. '% >= ' .. pct(fthr) .. '%)')
   elseif sr >= sthr then
     open(attempt + 1, hos .. ' of ' .. permitted .. ' trial calls were slow (' .. pct(sr) .. '% >= ' .. pct(sthr) .. '%)')
+  elseif hod > 0 and now >= hod then
+    -- before the close check, like the local breaker: trials reported after the
+    -- deadline did not complete in time, even if they are all there now
+    open(attempt + 1, 'trial calls not completed within ' .. dur(howaitms))
   elseif hoc >= permitted then
     local rates = 'failure rate ' .. pct(fr) .. '%, slow-call rate ' .. pct(sr) .. '%'
     transition('CLOSED', hoc .. ' trial calls: ' .. rates .. ' (cluster-wide)', 0, 0)
     wc, wf, ws = 0, 0, 0
-  elseif hod > 0 and now >= hod then
-    open(attempt + 1, 'trial calls not completed within ' .. dur(howaitms))
   end
 else
   wc, wf, ws, failing = window()

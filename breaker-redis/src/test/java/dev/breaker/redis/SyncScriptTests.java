@@ -241,6 +241,27 @@ class SyncScriptTests {
 		assertThat(last[0].attempt()).isEqualTo(1);
 	}
 
+	@Test
+	void trialsReportedAfterTheHalfOpenDeadlineReopenInsteadOfClosing() throws InterruptedException {
+		CircuitBreakerConfig config = config().slidingWindowSize(1)
+			.permittedNumberOfCallsInHalfOpenState(1)
+			.waitDurationInOpenState(Duration.ofMillis(50))
+			.maxWaitDurationInHalfOpenState(Duration.ofMillis(100))
+			.build();
+		ClusterState open = sync("a", closed(config, 0, 1, 1));
+		ClusterState[] halfOpen = new ClusterState[1];
+		await().atMost(Duration.ofSeconds(3)).until(() -> {
+			halfOpen[0] = sync("a", trial(config, open, 0, 0, List.of()));
+			return halfOpen[0].state() == State.HALF_OPEN;
+		});
+		Thread.sleep(150); // the deadline is on Redis's clock: let it pass with no sync
+		SyncRequest lateSuccess = new SyncRequest("payments", config, halfOpen[0], 0, 0, 0, false, 0, 0, 1, 0, 0,
+				List.of(), List.of(), null);
+		ClusterState after = sync("a", lateSuccess);
+		assertThat(after.state()).isEqualTo(State.OPEN);
+		assertThat(after.reason()).isEqualTo("trial calls not completed within 100ms");
+	}
+
 	private static SyncRequest streak(CircuitBreakerConfig config, long failures, boolean broken, long streak) {
 		ClusterState known = ClusterState.initial("payments");
 		return new SyncRequest("payments", config, known, failures + (broken ? 1 : 0), failures, 0, broken, streak, 0,
