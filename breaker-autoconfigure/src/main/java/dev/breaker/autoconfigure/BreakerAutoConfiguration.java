@@ -53,7 +53,7 @@ public final class BreakerAutoConfiguration {
 	 */
 	@Bean
 	@ConditionalOnMissingBean
-	CircuitBreakerRegistry circuitBreakerRegistry(BreakerProperties properties,
+	CircuitBreakerRegistry breakerRegistry(BreakerProperties properties,
 			ObjectProvider<CircuitBreakerRegistry.Factory> factory, ObjectProvider<Ticker> ticker) {
 		CircuitBreakerRegistry.Factory breakers = factory.getIfAvailable(() -> {
 			Ticker time = ticker.getIfUnique(Ticker::system);

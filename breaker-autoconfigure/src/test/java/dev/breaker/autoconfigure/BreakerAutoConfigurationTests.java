@@ -108,6 +108,17 @@ class BreakerAutoConfigurationTests {
 	}
 
 	@Test
+	void livesBesideResilience4jWhoseRegistryBeanIsNamedCircuitBreakerRegistry() {
+		// Resilience4j's starter defines a bean of its own registry type under this name;
+		// a
+		// team migrating one breaker at a time has both starters in one application.
+		this.runner.withBean("circuitBreakerRegistry", StringBuilder.class, StringBuilder::new).run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context).hasSingleBean(CircuitBreakerRegistry.class);
+		});
+	}
+
+	@Test
 	void aTickerBeanDrivesEveryBreaker() {
 		this.runner.withUserConfiguration(ManualTicker.class)
 			.withPropertyValues("breaker.instances.payments.wait-duration-in-open-state=10s")
