@@ -31,9 +31,8 @@ import io.github.resilience4j.circuitbreaker.annotation.CircuitBreaker;
 
 /**
  * The Spring Boot applications of the aspect benchmarks: one per library, each with every
- * auto-configuration on the class path except the other library's (both define a bean
- * named {@code circuitBreakerRegistry}, so they cannot share a context), and one bean per
- * way of guarding the same method.
+ * auto-configuration on the class path except the other library's (so that neither's
+ * advice touches the other's calls), and one bean per way of guarding the same method.
  */
 public final class AspectApplication {
 
