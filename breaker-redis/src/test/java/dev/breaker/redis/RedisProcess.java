@@ -22,7 +22,7 @@ import java.time.Duration;
  * the PATH, else the binary inside the {@code embedded-redis} jar. Never the machine's
  * own Redis.
  */
-final class RedisProcess implements AutoCloseable {
+public final class RedisProcess implements AutoCloseable {
 
 	private final String binary;
 
@@ -35,18 +35,26 @@ final class RedisProcess implements AutoCloseable {
 		this.port = port;
 	}
 
-	static RedisProcess start() {
+	/**
+	 * Start a server on a free loopback port.
+	 * @return the running server
+	 */
+	public static RedisProcess start() {
 		RedisProcess redis = new RedisProcess(binary(), freePort());
 		redis.launch();
 		return redis;
 	}
 
-	int port() {
+	/**
+	 * The port the server listens on.
+	 * @return the port
+	 */
+	public int port() {
 		return this.port;
 	}
 
 	/** Kill the server at once (SIGKILL), as a crash would. */
-	void kill() {
+	public void kill() {
 		this.process.destroyForcibly();
 		try {
 			this.process.waitFor();
@@ -57,17 +65,17 @@ final class RedisProcess implements AutoCloseable {
 	}
 
 	/** Start an empty server again on the same port. */
-	void restart() {
+	public void restart() {
 		launch();
 	}
 
 	/** Freeze the server (SIGSTOP): connections stay open, nothing answers. */
-	void pause() {
+	public void pause() {
 		signal("-STOP");
 	}
 
 	/** Thaw a frozen server (SIGCONT). */
-	void resume() {
+	public void resume() {
 		signal("-CONT");
 	}
 
@@ -127,7 +135,11 @@ final class RedisProcess implements AutoCloseable {
 		}
 	}
 
-	private static int freePort() {
+	/**
+	 * A loopback port that nothing listens on right now.
+	 * @return the port
+	 */
+	public static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
 		}

@@ -11,6 +11,7 @@ import java.util.UUID;
 import dev.breaker.CircuitBreaker;
 import dev.breaker.CircuitBreakerRegistry;
 import dev.breaker.State;
+import dev.breaker.redis.RedisProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,7 +34,7 @@ class SharedModeTests {
 	/** {@code minimum-number-of-calls} in application.yml. */
 	private static final int CALLS_TO_TRIP = 10;
 
-	private static RedisServer redis;
+	private static RedisProcess redis;
 
 	private static ConfigurableApplicationContext first;
 
@@ -41,7 +42,7 @@ class SharedModeTests {
 
 	@BeforeAll
 	static void startRedisAndTwoInstances() throws IOException {
-		redis = RedisServer.start();
+		redis = RedisProcess.start();
 		String prefix = "sample-test-" + UUID.randomUUID();
 		first = start(redis.port(), prefix);
 		second = start(redis.port(), prefix);

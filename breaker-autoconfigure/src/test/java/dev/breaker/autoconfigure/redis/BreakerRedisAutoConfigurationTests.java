@@ -11,6 +11,7 @@ import dev.breaker.CircuitBreaker;
 import dev.breaker.CircuitBreakerRegistry;
 import dev.breaker.State;
 import dev.breaker.autoconfigure.BreakerAutoConfiguration;
+import dev.breaker.redis.RedisProcess;
 import dev.breaker.redis.RedisStoreBackend;
 import dev.breaker.store.OnStoreFailure;
 import dev.breaker.store.SharedStateStore;
