@@ -131,10 +131,13 @@ public final class GuardedMethods {
 					"Configure breaker.instances." + name + ", or use one of the configured names "
 							+ this.configuredNames + ", or set breaker.strict=false.");
 		}
-		Fallback fallback = FallbackResolver.resolve(method, targetClass, annotation);
+		// The signature as the target class declares it: an inherited generic method seen
+		// through its superclass or interface has erased parameter and return types.
+		Method specific = AopUtils.getMostSpecificMethod(method, targetClass);
+		Fallback fallback = FallbackResolver.resolve(specific, targetClass, annotation);
 		CircuitBreaker breaker = this.registry.breaker(name, this.configs.apply(name));
 		this.usedNames.add(name);
-		return GuardedMethod.of(method, targetClass, breaker, fallback, this.reactor);
+		return GuardedMethod.of(specific, targetClass, breaker, fallback, this.reactor);
 	}
 
 	private static void checkInterceptable(Method method) {

@@ -43,6 +43,17 @@ class StartupValidationTests {
 	}
 
 	@Test
+	void aFallbackOfAMethodInheritedFromAGenericTypeMatchesTheTargetsOwnSignature() {
+		// the scan also meets Repository.find(Object), the erased signature; the fallback
+		// must be checked against the signature the target class declares
+		this.runner.withUserConfiguration(GenericRepository.class).run((context) -> {
+			assertThat(context).hasNotFailed();
+			GenericRepository repository = context.getBean(GenericRepository.class);
+			assertThat(repository.find("a")).isEqualTo("cached:a:down");
+		});
+	}
+
+	@Test
 	void aFallbackWithTheWrongSignatureIsListedAsFound() {
 		CircuitGuardedException ex = startupFailure(IncompatibleFallback.class);
 		assertThat(ex.description())
@@ -144,6 +155,27 @@ class StartupValidationTests {
 		@Bean
 		PrivateMethod privateMethod() {
 			return new PrivateMethod();
+		}
+
+	}
+
+	abstract static class Repository<T> {
+
+		public abstract T find(T id);
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class GenericRepository extends Repository<String> {
+
+		@Override
+		@CircuitGuarded(value = "repository", fallback = "cached")
+		public String find(String id) {
+			throw new IllegalStateException("down");
+		}
+
+		String cached(String id, IllegalStateException failure) {
+			return "cached:" + id + ":" + failure.getMessage();
 		}
 
 	}
