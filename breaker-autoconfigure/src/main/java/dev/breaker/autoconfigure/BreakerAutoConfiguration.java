@@ -71,13 +71,14 @@ public final class BreakerAutoConfiguration {
 	}
 
 	/**
-	 * The {@code @CircuitGuarded} advice. The advisor and the scanner are infrastructure
-	 * beans made early (the proxy creator and bean post-processing need them), so they
-	 * reach the registry only through providers, on first use.
+	 * The resolver and the startup scan of {@code @CircuitGuarded} methods. They stay
+	 * when {@code breaker.enabled=false}, which removes only the advice: mistakes still
+	 * fail the startup and every named breaker still exists. The scanner is an
+	 * infrastructure bean made early (bean post-processing needs it), so it reaches the
+	 * registry only through a provider, on first use.
 	 */
 	@Configuration(proxyBeanMethods = false)
-	@ConditionalOnBooleanProperty(name = "breaker.enabled", matchIfMissing = true)
-	static class CircuitGuardedConfiguration {
+	static class GuardedMethodsConfiguration {
 
 		private static final String REACTOR = "reactor.core.publisher.Mono";
 
@@ -91,6 +92,22 @@ public final class BreakerAutoConfiguration {
 
 		@Bean
 		@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
+		static GuardedBeansScanner circuitGuardedBeansScanner(ObjectProvider<GuardedMethods> methods) {
+			return new GuardedBeansScanner(methods::getObject);
+		}
+
+	}
+
+	/**
+	 * The {@code @CircuitGuarded} advice, an infrastructure bean made early (the proxy
+	 * creator needs it), which reaches the resolver only through a provider.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "breaker.enabled", matchIfMissing = true)
+	static class CircuitGuardedConfiguration {
+
+		@Bean
+		@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
 		@ConditionalOnMissingBean
 		static CircuitGuardedAdvisor circuitGuardedAdvisor(ObjectProvider<GuardedMethods> methods,
 				Environment environment) {
@@ -98,12 +115,6 @@ public final class BreakerAutoConfiguration {
 				.bind("breaker.aspect-order", Integer.class)
 				.orElse(BreakerProperties.DEFAULT_ASPECT_ORDER);
 			return new CircuitGuardedAdvisor(new CircuitGuardedInterceptor(methods::getObject), order);
-		}
-
-		@Bean
-		@Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-		static GuardedBeansScanner circuitGuardedBeansScanner(ObjectProvider<GuardedMethods> methods) {
-			return new GuardedBeansScanner(methods::getObject);
 		}
 
 	}

@@ -55,11 +55,12 @@ class CircuitGuardedAutoConfigurationTests {
 	}
 
 	@Test
-	void disabledRemovesTheAdviceButKeepsTheRegistry() {
+	void disabledRemovesTheAdviceOnlyAndKeepsTheRegistryAndTheStartupChecks() {
 		this.runner.withPropertyValues("breaker.enabled=false").run((context) -> {
 			assertThat(context).doesNotHaveBean(CircuitGuardedAdvisor.class)
-				.doesNotHaveBean(GuardedMethods.class)
+				.hasSingleBean(GuardedMethods.class)
 				.hasSingleBean(CircuitBreakerRegistry.class);
+			assertThat(context.getBean(CircuitBreakerRegistry.class).find("guarded")).isPresent();
 			Guarded guarded = context.getBean(Guarded.class);
 			assertThat(AopUtils.isAopProxy(guarded)).isFalse();
 			context.getBean(CircuitBreakerRegistry.class).breaker("guarded").transitionTo(State.FORCED_OPEN);
