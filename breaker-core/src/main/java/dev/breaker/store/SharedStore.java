@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -59,6 +60,8 @@ public final class SharedStore implements SharedStateStore {
 
 	private final ExecutorService io;
 
+	private final ExecutorService messages;
+
 	private final AtomicBoolean woken = new AtomicBoolean();
 
 	private final StoreHealth health;
@@ -82,6 +85,7 @@ public final class SharedStore implements SharedStateStore {
 		this.health = new StoreHealth(settings, String.valueOf(backend.describe()));
 		this.scheduler = Executors.newSingleThreadScheduledExecutor((task) -> daemon(task, "breaker-store-sync"));
 		this.io = Executors.newSingleThreadExecutor((task) -> daemon(task, "breaker-store-io"));
+		this.messages = Executors.newSingleThreadExecutor((task) -> daemon(task, "breaker-store-messages"));
 		long interval = settings.syncInterval().toNanos();
 		this.scheduler.scheduleWithFixedDelay(this::tick, 0, interval, TimeUnit.NANOSECONDS);
 	}
@@ -224,10 +228,17 @@ public final class SharedStore implements SharedStateStore {
 		}
 	}
 
+	// Called on the Redis client's network thread: adopting runs transition listeners
+	// (application events, user code), which must not stall or block that thread.
 	private void onMessage(ClusterState state) {
 		SharedCircuitBreaker breaker = this.breakers.get(state.name());
 		if (breaker != null) {
-			breaker.adopt(state, false);
+			try {
+				this.messages.execute(() -> breaker.adopt(state, false));
+			}
+			catch (RejectedExecutionException ex) {
+				// closing: the state no longer matters
+			}
 		}
 	}
 
@@ -271,9 +282,12 @@ public final class SharedStore implements SharedStateStore {
 	public void close() {
 		this.scheduler.shutdownNow();
 		this.io.shutdownNow();
+		this.messages.shutdownNow();
 		try {
-			// a sync in progress ends before the backend closes under it
+			// a sync or connect in progress ends before the backend closes under it, so
+			// that it cannot open a connection after close
 			this.scheduler.awaitTermination(1, TimeUnit.SECONDS);
+			this.io.awaitTermination(1, TimeUnit.SECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

@@ -43,7 +43,7 @@ public final class RedisStoreBackend implements StoreBackend {
 
 	private volatile RedisConnection subscription;
 
-	private RedisConnection connection; // the sync thread's
+	private volatile RedisConnection connection; // the I/O thread's; close() reads it too
 
 	/**
 	 * Create a backend.

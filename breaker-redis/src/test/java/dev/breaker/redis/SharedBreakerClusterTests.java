@@ -7,7 +7,9 @@ package dev.breaker.redis;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -108,6 +110,8 @@ class SharedBreakerClusterTests {
 		AtomicLong seen = new AtomicLong();
 		tripper.addTransitionListener((t) -> tripped.set((t.to() == State.OPEN) ? System.nanoTime() : 0));
 		watcher.addTransitionListener((t) -> seen.set((t.to() == State.OPEN) ? System.nanoTime() : 0));
+		Set<String> listenerThreads = ConcurrentHashMap.newKeySet();
+		watcher.addTransitionListener((t) -> listenerThreads.add(Thread.currentThread().getName()));
 		List<Long> endToEnd = new ArrayList<>();
 		List<Long> hop = new ArrayList<>();
 		for (int round = 0; round < 16; round++) {
@@ -132,6 +136,9 @@ class SharedBreakerClusterTests {
 					+ "; the other instance minus the tripping one (its own sync reply) " + summary(hop));
 		// one pub/sub hop, not the 2s sync interval: the message carried the trip (it may
 		// even beat the tripping instance's own reply, hence a negative difference)
+		// listeners (application events, user code) never run on the Redis client's
+		// threads
+		assertThat(listenerThreads).isNotEmpty().noneMatch((name) -> name.contains("lettuce"));
 		// Loose bounds (the machine is shared and noisy): the median hop is far below the
 		// 2s sync interval, and so is the worst one.
 		assertThat(Duration.ofNanos(hop.get(hop.size() / 2))).isLessThan(Duration.ofMillis(100));
