@@ -69,13 +69,13 @@ public class BreakersEndpoint {
 	 */
 	@WriteOperation
 	public @Nullable BreakerDescriptor transition(@Selector String name, String state) {
+		CircuitBreaker breaker = this.breakers.find(name).orElse(null);
+		if (breaker == null) {
+			return null; // 404 first: there is nothing to transition, whatever the state
+		}
 		if (!MANUAL_STATES.contains(state)) {
 			throw new InvalidEndpointRequestException("State must be FORCED_OPEN, DISABLED or CLOSED, not " + state,
 					"Invalid state '" + state + "': use FORCED_OPEN, DISABLED or CLOSED");
-		}
-		CircuitBreaker breaker = this.breakers.find(name).orElse(null);
-		if (breaker == null) {
-			return null;
 		}
 		breaker.transitionTo(State.valueOf(state));
 		return BreakerDescriptor.of(breaker);

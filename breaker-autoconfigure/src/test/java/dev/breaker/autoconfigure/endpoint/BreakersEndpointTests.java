@@ -93,6 +93,8 @@ class BreakersEndpointTests {
 	@Test
 	void transitionsNothingForAnUnknownBreakerAndDoesNotCreateIt() {
 		assertThat(this.endpoint.transition("unknown", "FORCED_OPEN")).isNull();
+		assertThat(this.endpoint.transition("unknown", "OPEN")).isNull(); // 404 before
+																			// 400
 		assertThat(this.breakers.find("unknown")).isEmpty();
 	}
 
