@@ -6,6 +6,7 @@ package dev.breaker.store;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 
 import dev.breaker.State;
@@ -45,12 +46,15 @@ final class SyncBook {
 		this.breaker = breaker;
 	}
 
+	// Sent as "COMMAND#id": the id lets the store skip a command it already applied when
+	// a sync ran but its reply was lost, so a re-send cannot undo a later trip.
 	void manual(String command) {
-		this.manual.set(command);
+		this.manual.set(command + "#" + Long.toHexString(ThreadLocalRandom.current().nextLong()));
 	}
 
 	String pendingManual() {
-		return this.manual.get();
+		String pending = this.manual.get();
+		return (pending != null) ? pending.substring(0, pending.indexOf('#')) : null;
 	}
 
 	/**

@@ -78,7 +78,21 @@ local function open(nextattempt, reason)
   transition('OPEN', reason, nextattempt, now + wait)
 end
 
--- a manual transition wins over everything
+-- a manual transition wins over everything; "COMMAND#id": a command whose id was already
+-- applied (its sync ran but the reply was lost, so it is sent again) is not applied twice
+local mids = s.mids or ''
+local hashpos = string.find(manual, '#', 1, true)
+if hashpos then
+  local mid = string.sub(manual, hashpos + 1)
+  manual = string.sub(manual, 1, hashpos - 1)
+  if string.find(',' .. mids .. ',', ',' .. mid .. ',', 1, true) then
+    manual = ''
+  else
+    local kept = split(mids)
+    mids = mid
+    for i = 1, math.min(#kept, 7) do mids = mids .. ',' .. kept[i] end
+  end
+end
 if manual == 'RESET' then
   if state == 'CLOSED' then
     redis.call('DEL', KEYS[2], KEYS[4])
@@ -208,7 +222,7 @@ local remaining = 0
 if state == 'OPEN' then remaining = math.max(0, untilms - now) end
 redis.call('HSET', KEYS[1], 'v', VERSION, 'epoch', epoch, 'state', state, 'from', s.from, 'reason', s.reason,
   'until', untilms, 'attempt', attempt, 'consec', consec, 'hoc', hoc, 'hof', hof, 'hos', hos, 'hod', hod,
-  'lseq', lseq)
+  'lseq', lseq, 'mids', mids)
 for i = 1, 4 do redis.call('PEXPIRE', KEYS[i], keyttl) end
 if changed then
   redis.call('PUBLISH', channel, table.concat({ name, epoch, state, s.from, remaining, attempt, s.reason }, '\n'))

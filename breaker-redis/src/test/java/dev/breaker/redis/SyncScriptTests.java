@@ -125,6 +125,25 @@ class SyncScriptTests {
 	}
 
 	@Test
+	void aManualTransitionSentAgainAfterItsReplyWasLostDoesNotUndoALaterTrip() {
+		CircuitBreakerConfig config = config().slidingWindowSize(2).minimumNumberOfCalls(2).build();
+		ClusterState seeded = sync("a", closed(config, 0, 0, 0));
+		assertThat(sync("a", manual(config, seeded, "FORCED_OPEN#a1")).state()).isEqualTo(State.FORCED_OPEN);
+		// instance a never sees that reply; meanwhile b closes the breaker and it trips
+		ClusterState closed = sync("b", manual(config, seeded, "CLOSED#b1"));
+		ClusterState tripped = sync("b", closed(config, closed.epoch(), 2, 2));
+		assertThat(tripped.state()).isEqualTo(State.OPEN);
+		// a sends its command again: the store already applied it
+		ClusterState after = sync("a", manual(config, seeded, "FORCED_OPEN#a1"));
+		assertThat(after.state()).isEqualTo(State.OPEN);
+		assertThat(after.epoch()).isEqualTo(tripped.epoch());
+	}
+
+	private static SyncRequest manual(CircuitBreakerConfig config, ClusterState known, String command) {
+		return new SyncRequest("payments", config, known, 0, 0, 0, false, 0, 0, 0, 0, 0, List.of(), List.of(), command);
+	}
+
+	@Test
 	void twoSyncsRacingOnTheSameEpochTripTheBreakerOnce() throws Exception {
 		CircuitBreakerConfig config = config().slidingWindowSize(10).build();
 		sync("a", closed(config, 0, 0, 0));
